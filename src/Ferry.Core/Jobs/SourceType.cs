@@ -1,0 +1,11 @@
+namespace Ferry.Core.Jobs;
+
+public enum SourceType
+{
+    Csv,
+    Excel,
+    Json,
+    Tally,
+    Zoho,
+    Manual,
+}

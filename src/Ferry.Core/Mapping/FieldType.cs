@@ -1,0 +1,10 @@
+namespace Ferry.Core.Mapping;
+
+public enum FieldType
+{
+    String,
+    Decimal,
+    Integer,
+    Date,
+    Boolean,
+}

@@ -1,0 +1,3 @@
+namespace Ferry.Core.Mapping;
+
+public sealed record MappingSuggestion(string SourceField, string TargetField, double Confidence, string Reason);

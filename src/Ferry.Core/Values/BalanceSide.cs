@@ -1,0 +1,7 @@
+namespace Ferry.Core.Values;
+
+public enum BalanceSide
+{
+    Dr,
+    Cr,
+}

@@ -1,0 +1,9 @@
+namespace Ferry.Erp.Model;
+
+public enum AccountNature
+{
+    Assets,
+    Liabilities,
+    Income,
+    Expenses,
+}

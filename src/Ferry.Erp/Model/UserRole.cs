@@ -1,0 +1,8 @@
+namespace Ferry.Erp.Model;
+
+public enum UserRole
+{
+    SuperAdmin,
+    MigrationUser,
+    Standard,
+}

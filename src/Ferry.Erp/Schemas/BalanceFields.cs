@@ -1,0 +1,43 @@
+using Ferry.Core;
+using Ferry.Core.Pipeline;
+using Ferry.Core.Values;
+
+namespace Ferry.Erp.Schemas;
+
+/// <summary>Turns an opening balance as files write it ("-500", "1,18,000 Cr", a Dr/Cr column) into amount + side.</summary>
+static class BalanceFields
+{
+    public static void Complete(MappedRecord record, BalanceSide naturalSide)
+    {
+        BalanceSide? explicitSide = null;
+        if (record.GetString("opening_balance_side") is { } sideText)
+        {
+            explicitSide = ParseSide(sideText);
+            if (explicitSide is null)
+            {
+                record.AddError("opening_balance_side", ErrorCodes.ValidationFailed, $"opening_balance_side '{sideText}' must be Dr or Cr", sideText);
+                return;
+            }
+        }
+        var amount = record.GetDecimal("opening_balance") ?? 0m;
+        if (record.GetText("opening_balance") is { } text && ValueParser.TryParseAmount(text, out var parsed, out var marked))
+        {
+            amount = parsed;
+            explicitSide ??= marked;
+        }
+        var side = explicitSide ?? naturalSide;
+        if (amount < 0)
+        {
+            side = side == BalanceSide.Dr ? BalanceSide.Cr : BalanceSide.Dr;
+        }
+        record["opening_balance"] = Math.Abs(amount);
+        record["opening_balance_side"] = side.ToString();
+    }
+
+    static BalanceSide? ParseSide(string text) => text.Trim().ToUpperInvariant() switch
+    {
+        "DR" or "DR." or "D" or "DEBIT" => BalanceSide.Dr,
+        "CR" or "CR." or "C" or "CREDIT" => BalanceSide.Cr,
+        _ => null,
+    };
+}
