@@ -1,0 +1,21 @@
+using Ferry.Erp.Model;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Ferry.Data.Configurations;
+
+static class ErpRowConfiguration
+{
+    /// <summary>Table, natural-key uniqueness per organization, and the provenance indexes rollback uses.</summary>
+    public static void Configure<T>(EntityTypeBuilder<T> builder, string table) where T : ErpRow
+    {
+        builder.ToTable(table);
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.NaturalKey).HasMaxLength(800);
+        builder.Property(e => e.SourceLocation).HasMaxLength(500);
+        builder.HasIndex(e => new { e.OrganizationId, e.NaturalKey }).IsUnique();
+        builder.HasIndex(e => new { e.OrganizationId, e.CreatedJobId });
+        builder.HasIndex(e => new { e.OrganizationId, e.LastJobId });
+        builder.HasOne<Organization>().WithMany().HasForeignKey(e => e.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
