@@ -23,6 +23,9 @@ public sealed class MappedRecord(long rowNumber, string location, FieldIndex fie
 
     public string? NaturalKey { get; set; }
 
+    /// <summary>Ids of the ERP rows this record refers to, by the column that receives them.</summary>
+    public Dictionary<string, long> References { get; } = new(StringComparer.Ordinal);
+
     public object? this[string field]
     {
         get => Values[Fields[field]];

@@ -1,0 +1,499 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using Ferry.Core.Jobs;
+using Ferry.Core.Pipeline;
+using Ferry.Erp.Schemas;
+using Microsoft.EntityFrameworkCore;
+using LogLevel = Ferry.Core.Jobs.LogLevel;
+
+namespace Ferry.Data.Import;
+
+/// <summary>
+/// Writes batches of mapped records into an ERP table. In commit mode each batch is one transaction holding the
+/// ERP rows, the log lines, the rollback journal and the fenced job checkpoint. In dry-run mode every batch goes
+/// into one transaction that is never committed, and findings go to a <see cref="ValidationReport"/>.
+/// </summary>
+sealed class ImportBatchSink : IBatchSink, IAsyncDisposable
+{
+    readonly FerryDbContext _db;
+    readonly ErpSchema _schema;
+    readonly RecordMapper _mapper;
+    readonly ImportContext _context;
+    readonly ValidationReport? _report;
+    readonly ErpTable _table;
+    readonly ErpTable _jobs;
+    readonly JobLogWriter? _log;
+    readonly Dictionary<string, DbCommand> _inserts = new(StringComparer.Ordinal);
+    readonly (string Field, int Position)[] _fieldColumns;
+    readonly DbConnection _connection;
+    DbTransaction? _dryRunTransaction;
+    DbCommand? _fence;
+    DbCommand? _journal;
+    long _checkpoint;
+
+    public ImportBatchSink(FerryDbContext db, ErpSchema schema, RecordMapper mapper, ImportContext context, ValidationReport? dryRunReport)
+    {
+        _db = db;
+        _schema = schema;
+        _mapper = mapper;
+        _context = context;
+        _report = dryRunReport;
+        _checkpoint = context.Checkpoint;
+        _table = ErpTable.For(db, schema.EntityType);
+        _jobs = ErpTable.For(db, typeof(MigrationJob));
+        _log = dryRunReport is null ? new JobLogWriter(db, context.OrganizationId, context.JobId) : null;
+        _fieldColumns = [.. schema.Fields.Select((f, i) => (f.Name, i)).Where(f => _table.HasColumn(f.Name))];
+        _connection = db.Database.GetDbConnection();
+    }
+
+    bool IsDryRun => _report is not null;
+
+    public async Task<BatchOutcome> WriteAsync(RecordBatch batch, CancellationToken cancellationToken)
+    {
+        if (_connection.State != System.Data.ConnectionState.Open)
+        {
+            await _connection.OpenAsync(cancellationToken);
+        }
+        DbTransaction transaction;
+        if (IsDryRun)
+        {
+            transaction = _dryRunTransaction ??= await _connection.BeginTransactionAsync(cancellationToken);
+        }
+        else
+        {
+            transaction = await _connection.BeginTransactionAsync(cancellationToken);
+        }
+        try
+        {
+            var outcome = await WriteInTransactionAsync(batch, transaction, cancellationToken);
+            if (!IsDryRun)
+            {
+                if (!await FenceAsync(transaction, batch, outcome, cancellationToken))
+                {
+                    await transaction.RollbackAsync(cancellationToken);
+                    return BatchOutcome.Stop;
+                }
+                await transaction.CommitAsync(cancellationToken);
+                _checkpoint = batch.LastRow;
+            }
+            return outcome;
+        }
+        finally
+        {
+            if (!IsDryRun)
+            {
+                await transaction.DisposeAsync();
+            }
+        }
+    }
+
+    async Task<BatchOutcome> WriteInTransactionAsync(RecordBatch batch, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        await ResolveReferencesAsync(batch.Records, transaction, cancellationToken);
+        var existing = await FindExistingAsync(batch.Records, transaction, cancellationToken);
+        int inserted = 0, updated = 0, skipped = 0, failed = 0;
+        var now = DateTime.UtcNow;
+        foreach (var record in batch.Records)
+        {
+            if (record.HasErrors)
+            {
+                failed++;
+                await ReportAsync(transaction, record, LogLevel.Error, $"Row {record.RowNumber} failed: {record.Issues!.First(i => i.Severity == IssueSeverity.Error).Message}",
+                    "validate_" + Singular(), record.Issues!.First(i => i.Severity == IssueSeverity.Error).ErrorCode, cancellationToken);
+                continue;
+            }
+            if (existing.TryGetValue(record.NaturalKey!, out var row))
+            {
+                switch (_context.Strategy)
+                {
+                    case ConflictStrategy.Skip:
+                        skipped++;
+                        _report?.AddDuplicate();
+                        await ReportAsync(transaction, record, LogLevel.Warning,
+                            $"Row {record.RowNumber} skipped: {_schema.Describe(record)} already exists (id {row.Id})", "skip_duplicate", "DUPLICATE", cancellationToken);
+                        continue;
+                    case ConflictStrategy.Update:
+                        if (await UpdateAsync(transaction, record, row, now, cancellationToken))
+                        {
+                            updated++;
+                            _report?.AddDuplicate();
+                            await ReportAsync(transaction, record, LogLevel.Info,
+                                $"Row {record.RowNumber} updated {_schema.Describe(record)} (id {row.Id})", "update_duplicate", "DUPLICATE", cancellationToken);
+                        }
+                        else
+                        {
+                            skipped++;
+                            await ReportAsync(transaction, record, LogLevel.Info,
+                                $"Row {record.RowNumber} unchanged: {_schema.Describe(record)} (id {row.Id}) already holds these values", "unchanged", null, cancellationToken);
+                        }
+                        continue;
+                    case ConflictStrategy.CreateNew:
+                        var original = _schema.Describe(record);
+                        if (!await MakeDistinctAsync(record, existing, transaction, cancellationToken))
+                        {
+                            failed++;
+                            record.AddError(null, "DUPLICATE", $"no free identifier found for {original}");
+                            await ReportAsync(transaction, record, LogLevel.Error, $"Row {record.RowNumber} failed: no free identifier found for {original}", "create_new_duplicate", "DUPLICATE", cancellationToken);
+                            continue;
+                        }
+                        _report?.AddDuplicate();
+                        await ReportAsync(transaction, record, LogLevel.Warning,
+                            $"Row {record.RowNumber}: {original} already exists; created as {_schema.Describe(record)}", "create_new_duplicate", "DUPLICATE", cancellationToken);
+                        break;
+                }
+            }
+            var id = await InsertAsync(transaction, record, now, cancellationToken);
+            if (id is null)
+            {
+                skipped++;
+                await ReportAsync(transaction, record, LogLevel.Warning,
+                    $"Row {record.RowNumber} skipped: {_schema.Describe(record)} was created by someone else meanwhile", "skip_duplicate", "DUPLICATE", cancellationToken);
+                continue;
+            }
+            existing[record.NaturalKey!] = new ExistingRow(id.Value, _context.JobId);
+            inserted++;
+            if (record.Issues is { Count: > 0 })
+            {
+                await ReportAsync(transaction, record, LogLevel.Warning,
+                    $"Row {record.RowNumber} imported with warnings: {record.Issues[0].Message}", "create_" + Singular(), record.Issues[0].ErrorCode, cancellationToken);
+            }
+        }
+
+        if (_report is not null)
+        {
+            _report.RecordsTotal += batch.Records.Count;
+            _report.RecordsInvalid += failed;
+            _report.RecordsValid += batch.Records.Count - failed;
+            _report.WouldInsert += inserted;
+            _report.WouldUpdate += updated;
+            _report.WouldSkip += skipped;
+        }
+        else
+        {
+            await _log!.WriteAsync(transaction, LogLevel.Info,
+                $"Rows {batch.FirstRow}–{batch.LastRow}: {inserted} inserted, {updated} updated, {skipped} skipped, {failed} failed",
+                "batch", cancellationToken: cancellationToken);
+        }
+        return new BatchOutcome(inserted, updated, skipped, failed);
+    }
+
+    async Task ReportAsync(DbTransaction transaction, MappedRecord record, LogLevel level, string message, string operation, string? errorCode, CancellationToken cancellationToken)
+    {
+        if (_report is not null)
+        {
+            foreach (var issue in record.Issues ?? [])
+            {
+                _report.AddIssue(issue);
+            }
+            return;
+        }
+        var details = record.Issues is { Count: > 0 } ? JobLogWriter.IssuesJson(record.Issues) : null;
+        await _log!.WriteAsync(transaction, level, message, operation, record.RowNumber, record.Location, errorCode, details, cancellationToken);
+    }
+
+    async Task ResolveReferencesAsync(IReadOnlyList<MappedRecord> records, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        foreach (var reference in _schema.References)
+        {
+            var keys = records.Where(r => !r.HasErrors && r.GetString(reference.KeyField) is not null)
+                .Select(r => NaturalKeys.Normalize(r.GetString(reference.KeyField)))
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+            var target = ErpTable.For(_db, reference.Target);
+            var ids = new Dictionary<string, long>(StringComparer.Ordinal);
+            foreach (var chunk in keys.Chunk(500))
+            {
+                await using var command = _connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = $"SELECT id, natural_key FROM {target.Name} WHERE organization_id = @org AND natural_key IN ({ErpTable.Placeholders("k", chunk.Length)})";
+                command.Parameters.Add(target.Parameter(command, "organization_id", "org", _context.OrganizationId));
+                for (var i = 0; i < chunk.Length; i++)
+                {
+                    command.Parameters.Add(target.Parameter(command, "natural_key", $"k{i}", chunk[i]));
+                }
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    ids[reader.GetString(1)] = reader.GetInt64(0);
+                }
+            }
+            foreach (var record in records)
+            {
+                if (record.HasErrors || record.GetString(reference.KeyField) is not { } name)
+                {
+                    continue;
+                }
+                if (ids.TryGetValue(NaturalKeys.Normalize(name), out var id))
+                {
+                    record.References[reference.IdColumn] = id;
+                }
+                else if (reference.Required)
+                {
+                    record.AddError(reference.KeyField, Core.ErrorCodes.ValidationFailed,
+                        $"{reference.KeyField} '{name}' does not exist; import it first", name);
+                }
+                else
+                {
+                    record.AddWarning(reference.KeyField, Core.ErrorCodes.ValidationFailed,
+                        $"{reference.KeyField} '{name}' does not exist yet; the name is kept and linked when it is imported", name);
+                }
+            }
+        }
+    }
+
+    async Task<Dictionary<string, ExistingRow>> FindExistingAsync(IReadOnlyList<MappedRecord> records, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        var keys = records.Where(r => !r.HasErrors).Select(r => r.NaturalKey!).Distinct(StringComparer.Ordinal).ToArray();
+        var existing = new Dictionary<string, ExistingRow>(StringComparer.Ordinal);
+        if (keys.Length == 0)
+        {
+            return existing;
+        }
+        var full = _context.Strategy == ConflictStrategy.Update;
+        var columns = full ? _table.Columns.Select(c => c.Name).ToList() : ["id", "natural_key", "created_job_id"];
+        await using var command = _connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT {string.Join(", ", columns)} FROM {_table.Name} WHERE organization_id = @org AND natural_key IN ({ErpTable.Placeholders("k", keys.Length)})";
+        command.Parameters.Add(_table.Parameter(command, "organization_id", "org", _context.OrganizationId));
+        for (var i = 0; i < keys.Length; i++)
+        {
+            command.Parameters.Add(_table.Parameter(command, "natural_key", $"k{i}", keys[i]));
+        }
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var idOrdinal = columns.IndexOf("id");
+        var keyOrdinal = columns.IndexOf("natural_key");
+        var createdOrdinal = columns.IndexOf("created_job_id");
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var row = new ExistingRow(reader.GetInt64(idOrdinal), reader.IsDBNull(createdOrdinal) ? null : reader.GetGuid(createdOrdinal));
+            if (full)
+            {
+                for (var i = 0; i < columns.Count; i++)
+                {
+                    row.Values[columns[i]] = ErpTable.Read(reader, i, _table.Column(columns[i]).ProviderClrType);
+                }
+            }
+            existing[reader.GetString(keyOrdinal)] = row;
+        }
+        return existing;
+    }
+
+    async Task<long?> InsertAsync(DbTransaction transaction, MappedRecord record, DateTime now, CancellationToken cancellationToken)
+    {
+        var values = ColumnValues(record);
+        var columnKey = string.Join(",", values.Keys);
+        if (!_inserts.TryGetValue(columnKey, out var command))
+        {
+            command = _connection.CreateCommand();
+            var columns = ErpTable.ProvenanceColumns.Concat(values.Keys).ToList();
+            command.CommandText = $"INSERT INTO {_table.Name} ({string.Join(", ", columns)}) VALUES ({ErpTable.Placeholders("v", columns.Count)}) " +
+                "ON CONFLICT (organization_id, natural_key) DO NOTHING RETURNING id";
+            for (var i = 0; i < columns.Count; i++)
+            {
+                command.Parameters.Add(_table.Parameter(command, columns[i], $"v{i}", null));
+            }
+            _inserts[columnKey] = command;
+        }
+        command.Transaction = transaction;
+        var p = command.Parameters;
+        SetValue(p[0], "organization_id", _context.OrganizationId);
+        p[1].Value = record.NaturalKey;
+        SetValue(p[2], "created_job_id", _context.JobId);
+        SetValue(p[3], "last_job_id", _context.JobId);
+        p[4].Value = record.Location;
+        SetValue(p[5], "created_at", now);
+        SetValue(p[6], "updated_at", now);
+        var index = ErpTable.ProvenanceColumns.Length;
+        foreach (var value in values.Values)
+        {
+            p[index++].Value = value ?? DBNull.Value;
+        }
+        var result = await command.ExecuteScalarAsync(cancellationToken);
+        return result is null or DBNull ? null : Convert.ToInt64(result, CultureInfo.InvariantCulture);
+    }
+
+    void SetValue(DbParameter parameter, string column, object value)
+    {
+        var converter = _table.Column(column).StoreTypeMapping.Converter;
+        parameter.Value = converter is null ? value : converter.ConvertToProvider(value);
+    }
+
+    /// <summary>The record's values by column, in a stable order: every column with a value, and non-nullable ones.</summary>
+    SortedDictionary<string, object?> ColumnValues(MappedRecord record)
+    {
+        var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (field, position) in _fieldColumns)
+        {
+            var value = record.Values[position];
+            var column = _table.Column(field);
+            if (value is not null || !column.IsNullable)
+            {
+                values[field] = value ?? ErpTable.DefaultFor(column);
+            }
+        }
+        foreach (var (column, id) in record.References)
+        {
+            values[column] = id;
+        }
+        return values;
+    }
+
+    async Task<bool> UpdateAsync(DbTransaction transaction, MappedRecord record, ExistingRow row, DateTime now, CancellationToken cancellationToken)
+    {
+        var changes = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (column, value) in ColumnValues(record))
+        {
+            var mapped = _mapper.MappedFields.Contains(column)
+                || _schema.References.Any(r => r.IdColumn == column && _mapper.MappedFields.Contains(r.KeyField));
+            var current = row.Values.GetValueOrDefault(column);
+            if ((mapped || current is null) && !ErpTable.SameValue(current, value))
+            {
+                changes[column] = value;
+            }
+        }
+        if (changes.Count == 0)
+        {
+            return false;
+        }
+        if (row.CreatedJobId != _context.JobId)
+        {
+            var before = changes.Keys.Concat(["last_job_id", "source_location", "updated_at"])
+                .ToDictionary(c => c, c => row.Values.GetValueOrDefault(c), StringComparer.Ordinal);
+            await JournalAsync(transaction, row.Id, BeforeImage.Serialize(before), cancellationToken);
+        }
+        await using var command = _connection.CreateCommand();
+        command.Transaction = transaction;
+        var sql = new StringBuilder($"UPDATE {_table.Name} SET ");
+        var i = 0;
+        foreach (var (column, value) in changes)
+        {
+            sql.Append(column).Append(" = @u").Append(i.ToString(CultureInfo.InvariantCulture)).Append(", ");
+            command.Parameters.Add(_table.Parameter(command, column, $"u{i++}", value));
+        }
+        sql.Append("last_job_id = @job, source_location = @loc, updated_at = @now WHERE id = @id AND organization_id = @org");
+        command.CommandText = sql.ToString();
+        command.Parameters.Add(_table.Parameter(command, "last_job_id", "job", _context.JobId));
+        command.Parameters.Add(_table.Parameter(command, "source_location", "loc", record.Location));
+        command.Parameters.Add(_table.Parameter(command, "updated_at", "now", now));
+        command.Parameters.Add(_table.Parameter(command, "id", "id", row.Id));
+        command.Parameters.Add(_table.Parameter(command, "organization_id", "org", _context.OrganizationId));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        foreach (var (column, value) in changes)
+        {
+            row.Values[column] = value;
+        }
+        return true;
+    }
+
+    async Task JournalAsync(DbTransaction transaction, long rowId, string beforeImage, CancellationToken cancellationToken)
+    {
+        var journal = ErpTable.For(_db, typeof(RollbackJournalEntry));
+        if (_journal is null)
+        {
+            _journal = _connection.CreateCommand();
+            _journal.CommandText = "INSERT INTO rollback_journal (organization_id, job_id, table_name, row_id, before_image, created_at) VALUES (@j0, @j1, @j2, @j3, @j4, @j5)";
+            _journal.Parameters.Add(journal.Parameter(_journal, "organization_id", "j0", _context.OrganizationId));
+            _journal.Parameters.Add(journal.Parameter(_journal, "job_id", "j1", _context.JobId));
+            _journal.Parameters.Add(journal.Parameter(_journal, "table_name", "j2", _table.Name));
+            _journal.Parameters.Add(journal.Parameter(_journal, "row_id", "j3", 0L));
+            _journal.Parameters.Add(journal.Parameter(_journal, "before_image", "j4", ""));
+            _journal.Parameters.Add(journal.Parameter(_journal, "created_at", "j5", DateTime.UtcNow));
+        }
+        _journal.Transaction = transaction;
+        _journal.Parameters[3].Value = rowId;
+        _journal.Parameters[4].Value = beforeImage;
+        _journal.Parameters[5].Value = DateTime.UtcNow;
+        await _journal.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    async Task<bool> MakeDistinctAsync(MappedRecord record, Dictionary<string, ExistingRow> existing, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        var snapshot = record.Values.ToArray();
+        for (var attempt = 1; attempt < 1000; attempt++)
+        {
+            Array.Copy(snapshot, record.Values, snapshot.Length);
+            _schema.MakeDistinct(record, attempt);
+            record.NaturalKey = _schema.NaturalKey(record);
+            if (existing.ContainsKey(record.NaturalKey))
+            {
+                continue;
+            }
+            await using var command = _connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = $"SELECT COUNT(*) FROM {_table.Name} WHERE organization_id = @org AND natural_key = @key";
+            command.Parameters.Add(_table.Parameter(command, "organization_id", "org", _context.OrganizationId));
+            command.Parameters.Add(_table.Parameter(command, "natural_key", "key", record.NaturalKey));
+            if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    async Task<bool> FenceAsync(DbTransaction transaction, RecordBatch batch, BatchOutcome outcome, CancellationToken cancellationToken)
+    {
+        if (_fence is null)
+        {
+            _fence = _connection.CreateCommand();
+            _fence.CommandText =
+                "UPDATE migration_jobs SET checkpoint = @next, records_processed = records_processed + @processed, " +
+                "records_inserted = records_inserted + @inserted, records_updated = records_updated + @updated, " +
+                "records_skipped = records_skipped + @skipped, records_failed = records_failed + @failed, " +
+                "lease_expires_at = @lease, updated_at = @now " +
+                "WHERE id = @id AND organization_id = @org AND epoch = @epoch AND checkpoint = @current AND status = @running AND cancel_requested = @no";
+            _fence.Parameters.Add(_jobs.Parameter(_fence, "checkpoint", "next", 0L));
+            _fence.Parameters.Add(_jobs.Parameter(_fence, "records_processed", "processed", 0L));
+            _fence.Parameters.Add(_jobs.Parameter(_fence, "records_inserted", "inserted", 0L));
+            _fence.Parameters.Add(_jobs.Parameter(_fence, "records_updated", "updated", 0L));
+            _fence.Parameters.Add(_jobs.Parameter(_fence, "records_skipped", "skipped", 0L));
+            _fence.Parameters.Add(_jobs.Parameter(_fence, "records_failed", "failed", 0L));
+            _fence.Parameters.Add(_jobs.Parameter(_fence, "lease_expires_at", "lease", DateTime.UtcNow));
+            _fence.Parameters.Add(_jobs.Parameter(_fence, "updated_at", "now", DateTime.UtcNow));
+            _fence.Parameters.Add(_jobs.Parameter(_fence, "id", "id", _context.JobId));
+            _fence.Parameters.Add(_jobs.Parameter(_fence, "organization_id", "org", _context.OrganizationId));
+            _fence.Parameters.Add(_jobs.Parameter(_fence, "epoch", "epoch", _context.Epoch));
+            _fence.Parameters.Add(_jobs.Parameter(_fence, "checkpoint", "current", 0L));
+            _fence.Parameters.Add(_jobs.Parameter(_fence, "status", "running", JobStatus.Running));
+            _fence.Parameters.Add(_jobs.Parameter(_fence, "cancel_requested", "no", false));
+        }
+        var now = DateTime.UtcNow;
+        _fence.Transaction = transaction;
+        var p = _fence.Parameters;
+        p[0].Value = batch.LastRow;
+        p[1].Value = (long)batch.Records.Count;
+        p[2].Value = (long)outcome.Inserted;
+        p[3].Value = (long)outcome.Updated;
+        p[4].Value = (long)outcome.Skipped;
+        p[5].Value = (long)outcome.Failed;
+        p[6].Value = now + _context.LeaseDuration;
+        p[7].Value = now;
+        p[11].Value = _checkpoint;
+        return await _fence.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    string Singular() => _schema.DataType.TrimEnd('s');
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_dryRunTransaction is not null)
+        {
+            await _dryRunTransaction.RollbackAsync();
+            await _dryRunTransaction.DisposeAsync();
+        }
+        foreach (var command in _inserts.Values)
+        {
+            await command.DisposeAsync();
+        }
+        if (_fence is not null)
+        {
+            await _fence.DisposeAsync();
+        }
+        if (_journal is not null)
+        {
+            await _journal.DisposeAsync();
+        }
+        _log?.Dispose();
+    }
+}

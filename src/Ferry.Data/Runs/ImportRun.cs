@@ -1,0 +1,87 @@
+using System.Globalization;
+using Ferry.Core;
+using Ferry.Core.Jobs;
+using Ferry.Core.Pipeline;
+using Ferry.Core.Sources;
+using Ferry.Data.Import;
+using Ferry.Data.Storage;
+using Ferry.Erp.Schemas;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ferry.Data.Runs;
+
+/// <summary>Runs a claimed import from its checkpoint to the end, batch by batch, under its lease.</summary>
+public sealed class ImportRun(DatabaseOptions database, JobQueue queue, ISourceOpener opener, UploadStore uploads, WorkerOptions options)
+{
+    public async Task RunAsync(JobLease lease, CancellationToken stopping)
+    {
+        await using var db = DataServiceCollectionExtensions.CreateContext(database);
+        var job = await JobRunContext.LoadAsync(db, lease, stopping);
+        var schema = ErpSchemas.Get(job.DataTypes.FirstOrDefault() ?? "");
+        var mappings = await db.FieldMappings.IgnoreQueryFilters([FerryDbContext.TenantFilter])
+            .Where(m => m.JobId == job.Id && m.OrganizationId == job.OrganizationId)
+            .OrderBy(m => m.Position)
+            .ToListAsync(stopping);
+        if (job.StoredFileName is null)
+        {
+            throw new FerryException(ErrorCodes.InvalidFileFormat, "The job has no uploaded file.");
+        }
+        var path = uploads.PathOf(job.OrganizationId, job.Id, job.StoredFileName);
+        if (!File.Exists(path))
+        {
+            throw new FerryException(ErrorCodes.InvalidFileFormat, "The uploaded file is no longer stored (retention may have removed it); upload it again in a new job.");
+        }
+
+        await JobRunContext.LogAsync(db, lease, Core.Jobs.LogLevel.Info, job.Checkpoint == 0
+            ? $"Migration started: {job.RecordsTotal.ToString("N0", CultureInfo.InvariantCulture)} records of {schema.DataType}, batches of {job.BatchSize}, conflict strategy {job.ConflictStrategy.ToSnakeCase()}"
+            : $"Migration resumed after row {job.Checkpoint.ToString(CultureInfo.InvariantCulture)} (attempt {job.Attempts})", "execute", stopping);
+
+        using var run = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        var heartbeat = JobRunContext.HeartbeatAsync(queue, lease, options.HeartbeatInterval, run);
+        PipelineResult result;
+        try
+        {
+            using var reader = opener.Open(path);
+            var mapper = RecordMapper.Create(schema, reader.Columns, mappings.Select(m => m.ToFieldMapping()).ToList());
+            await using var sinkContext = DataServiceCollectionExtensions.CreateContext(database);
+            await using var sink = new ImportBatchSink(sinkContext, schema, mapper,
+                new ImportContext(job.Id, job.OrganizationId, lease.Epoch, job.ConflictStrategy, job.Checkpoint, options.LeaseDuration), null);
+            result = await new ImportPipeline(mapper, job.BatchSize).RunAsync(reader, job.Checkpoint, sink, run.Token);
+        }
+        catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
+        {
+            result = new PipelineResult { Fenced = true };
+        }
+        finally
+        {
+            await run.CancelAsync();
+            await heartbeat;
+        }
+
+        if (result.Fenced)
+        {
+            await StopAsync(db, lease, stopping);
+            return;
+        }
+        var final = await JobRunContext.LoadAsync(db, lease, stopping);
+        var status = final.RecordsFailed > 0 ? JobStatus.CompletedWithErrors : JobStatus.Completed;
+        var now = DateTime.UtcNow;
+        await JobRunContext.FinishAsync(db, lease, status,
+            $"Migration {(status == JobStatus.Completed ? "completed" : "completed with errors")}: {final.RecordsInserted} inserted, {final.RecordsUpdated} updated, {final.RecordsSkipped} skipped, {final.RecordsFailed} failed of {final.RecordsProcessed} records",
+            "execute", s => s.SetProperty(j => j.FinishedAt, now), stopping);
+    }
+
+    /// <summary>The run was fenced: either a cancel was asked for (finish as cancelled) or another worker took over.</summary>
+    static async Task StopAsync(FerryDbContext db, JobLease lease, CancellationToken cancellationToken)
+    {
+        var job = await JobRunContext.LoadAsync(db, lease, cancellationToken);
+        if (job.Epoch != lease.Epoch || !job.CancelRequested)
+        {
+            return;
+        }
+        var now = DateTime.UtcNow;
+        await JobRunContext.FinishAsync(db, lease, JobStatus.Cancelled,
+            $"Migration cancelled after row {job.Checkpoint}: {job.RecordsInserted} inserted, {job.RecordsUpdated} updated stay until rolled back",
+            "cancel", s => s.SetProperty(j => j.FinishedAt, now), cancellationToken);
+    }
+}

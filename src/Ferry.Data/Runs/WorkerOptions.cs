@@ -1,0 +1,18 @@
+namespace Ferry.Data.Runs;
+
+public sealed class WorkerOptions
+{
+    public const string SectionName = "Worker";
+
+    /// <summary>How long a claim holds without a heartbeat before another worker may take the job over.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a finished job can still be rolled back.</summary>
+    public TimeSpan RollbackWindow { get; set; } = TimeSpan.FromDays(7);
+
+    public int RollbackBatchSize { get; set; } = 500;
+}
