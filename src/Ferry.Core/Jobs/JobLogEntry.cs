@@ -1,6 +1,6 @@
 namespace Ferry.Core.Jobs;
 
-public enum LogLevel
+public enum JobLogLevel
 {
     Debug,
     Info,
@@ -20,7 +20,7 @@ public sealed class JobLogEntry
 
     public DateTime CreatedAt { get; set; }
 
-    public LogLevel Level { get; set; }
+    public JobLogLevel Level { get; set; }
 
     public required string Message { get; set; }
 

@@ -5,7 +5,6 @@ using Ferry.Core.Jobs;
 using Ferry.Core.Pipeline;
 using Ferry.Erp.Schemas;
 using Microsoft.EntityFrameworkCore;
-using LogLevel = Ferry.Core.Jobs.LogLevel;
 
 namespace Ferry.Data.Import;
 
@@ -99,7 +98,7 @@ sealed class ImportBatchSink : IBatchSink, IAsyncDisposable
             if (record.HasErrors)
             {
                 failed++;
-                await ReportAsync(transaction, record, LogLevel.Error, $"Row {record.RowNumber} failed: {record.Issues!.First(i => i.Severity == IssueSeverity.Error).Message}",
+                await ReportAsync(transaction, record, JobLogLevel.Error, $"{Label(record)} failed: {record.Issues!.First(i => i.Severity == IssueSeverity.Error).Message}",
                     "validate_" + Singular(), record.Issues!.First(i => i.Severity == IssueSeverity.Error).ErrorCode, cancellationToken);
                 continue;
             }
@@ -110,22 +109,22 @@ sealed class ImportBatchSink : IBatchSink, IAsyncDisposable
                     case ConflictStrategy.Skip:
                         skipped++;
                         _report?.AddDuplicate();
-                        await ReportAsync(transaction, record, LogLevel.Warning,
-                            $"Row {record.RowNumber} skipped: {_schema.Describe(record)} already exists (id {row.Id})", "skip_duplicate", "DUPLICATE", cancellationToken);
+                        await ReportAsync(transaction, record, JobLogLevel.Warning,
+                            $"{Label(record)} skipped: {_schema.Describe(record)} already exists (id {row.Id})", "skip_duplicate", "DUPLICATE", cancellationToken);
                         continue;
                     case ConflictStrategy.Update:
                         if (await UpdateAsync(transaction, record, row, now, cancellationToken))
                         {
                             updated++;
                             _report?.AddDuplicate();
-                            await ReportAsync(transaction, record, LogLevel.Info,
-                                $"Row {record.RowNumber} updated {_schema.Describe(record)} (id {row.Id})", "update_duplicate", "DUPLICATE", cancellationToken);
+                            await ReportAsync(transaction, record, JobLogLevel.Info,
+                                $"{Label(record)} updated {_schema.Describe(record)} (id {row.Id})", "update_duplicate", "DUPLICATE", cancellationToken);
                         }
                         else
                         {
                             skipped++;
-                            await ReportAsync(transaction, record, LogLevel.Info,
-                                $"Row {record.RowNumber} unchanged: {_schema.Describe(record)} (id {row.Id}) already holds these values", "unchanged", null, cancellationToken);
+                            await ReportAsync(transaction, record, JobLogLevel.Info,
+                                $"{Label(record)} unchanged: {_schema.Describe(record)} (id {row.Id}) already holds these values", "unchanged", null, cancellationToken);
                         }
                         continue;
                     case ConflictStrategy.CreateNew:
@@ -134,12 +133,12 @@ sealed class ImportBatchSink : IBatchSink, IAsyncDisposable
                         {
                             failed++;
                             record.AddError(null, "DUPLICATE", $"no free identifier found for {original}");
-                            await ReportAsync(transaction, record, LogLevel.Error, $"Row {record.RowNumber} failed: no free identifier found for {original}", "create_new_duplicate", "DUPLICATE", cancellationToken);
+                            await ReportAsync(transaction, record, JobLogLevel.Error, $"{Label(record)} failed: no free identifier found for {original}", "create_new_duplicate", "DUPLICATE", cancellationToken);
                             continue;
                         }
                         _report?.AddDuplicate();
-                        await ReportAsync(transaction, record, LogLevel.Warning,
-                            $"Row {record.RowNumber}: {original} already exists; created as {_schema.Describe(record)}", "create_new_duplicate", "DUPLICATE", cancellationToken);
+                        await ReportAsync(transaction, record, JobLogLevel.Warning,
+                            $"{Label(record)}: {original} already exists; created as {_schema.Describe(record)}", "create_new_duplicate", "DUPLICATE", cancellationToken);
                         break;
                 }
             }
@@ -147,16 +146,16 @@ sealed class ImportBatchSink : IBatchSink, IAsyncDisposable
             if (id is null)
             {
                 skipped++;
-                await ReportAsync(transaction, record, LogLevel.Warning,
-                    $"Row {record.RowNumber} skipped: {_schema.Describe(record)} was created by someone else meanwhile", "skip_duplicate", "DUPLICATE", cancellationToken);
+                await ReportAsync(transaction, record, JobLogLevel.Warning,
+                    $"{Label(record)} skipped: {_schema.Describe(record)} was created by someone else meanwhile", "skip_duplicate", "DUPLICATE", cancellationToken);
                 continue;
             }
             existing[record.NaturalKey!] = new ExistingRow(id.Value, _context.JobId);
             inserted++;
             if (record.Issues is { Count: > 0 })
             {
-                await ReportAsync(transaction, record, LogLevel.Warning,
-                    $"Row {record.RowNumber} imported with warnings: {record.Issues[0].Message}", "create_" + Singular(), record.Issues[0].ErrorCode, cancellationToken);
+                await ReportAsync(transaction, record, JobLogLevel.Warning,
+                    $"{Label(record)} imported with warnings: {record.Issues[0].Message}", "create_" + Singular(), record.Issues[0].ErrorCode, cancellationToken);
             }
         }
 
@@ -171,14 +170,14 @@ sealed class ImportBatchSink : IBatchSink, IAsyncDisposable
         }
         else
         {
-            await _log!.WriteAsync(transaction, LogLevel.Info,
+            await _log!.WriteAsync(transaction, JobLogLevel.Info,
                 $"Rows {batch.FirstRow}–{batch.LastRow}: {inserted} inserted, {updated} updated, {skipped} skipped, {failed} failed",
                 "batch", cancellationToken: cancellationToken);
         }
         return new BatchOutcome(inserted, updated, skipped, failed);
     }
 
-    async Task ReportAsync(DbTransaction transaction, MappedRecord record, LogLevel level, string message, string operation, string? errorCode, CancellationToken cancellationToken)
+    async Task ReportAsync(DbTransaction transaction, MappedRecord record, JobLogLevel level, string message, string operation, string? errorCode, CancellationToken cancellationToken)
     {
         if (_report is not null)
         {
@@ -472,6 +471,8 @@ sealed class ImportBatchSink : IBatchSink, IAsyncDisposable
         p[11].Value = _checkpoint;
         return await _fence.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
+
+    static string Label(MappedRecord record) => char.ToUpperInvariant(record.Location[0]) + record.Location[1..];
 
     string Singular() => _schema.DataType.TrimEnd('s');
 

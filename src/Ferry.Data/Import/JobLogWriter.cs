@@ -14,7 +14,7 @@ sealed class JobLogWriter(FerryDbContext db, Guid organizationId, Guid jobId)
     readonly ErpTable _table = ErpTable.For(db, typeof(JobLogEntry));
     DbCommand? _insert;
 
-    public async Task WriteAsync(DbTransaction transaction, Core.Jobs.LogLevel level, string message, string operation,
+    public async Task WriteAsync(DbTransaction transaction, JobLogLevel level, string message, string operation,
         long? row = null, string? location = null, string? errorCode = null, string? details = null, CancellationToken cancellationToken = default)
     {
         if (_insert is null)

@@ -112,7 +112,7 @@ public sealed class JobQueue(DatabaseOptions database, WorkerOptions options, Ti
                 OrganizationId = lease.OrganizationId,
                 JobId = lease.JobId,
                 CreatedAt = now,
-                Level = final ? Core.Jobs.LogLevel.Critical : Core.Jobs.LogLevel.Error,
+                Level = final ? JobLogLevel.Critical : JobLogLevel.Error,
                 Message = final
                     ? $"{(lease.Status == JobStatus.RollingBack ? "Rollback" : "Migration")} failed: {message}"
                     : $"Attempt {job.Attempts} of {job.MaxAttempts} failed, retrying from the last checkpoint: {message}",
@@ -143,7 +143,7 @@ public sealed class JobQueue(DatabaseOptions database, WorkerOptions options, Ti
                 OrganizationId = organizationId,
                 JobId = jobId,
                 CreatedAt = now,
-                Level = Core.Jobs.LogLevel.Critical,
+                Level = JobLogLevel.Critical,
                 Message = message,
                 ErrorCode = ErrorCodes.DatabaseError,
                 Operation = "execute",

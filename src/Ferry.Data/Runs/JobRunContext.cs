@@ -11,7 +11,7 @@ static class JobRunContext
     public static Task<MigrationJob> LoadAsync(FerryDbContext db, JobLease lease, CancellationToken cancellationToken) =>
         db.Jobs.IgnoreQueryFilters(Tenant).SingleAsync(j => j.Id == lease.JobId && j.OrganizationId == lease.OrganizationId, cancellationToken);
 
-    public static async Task LogAsync(FerryDbContext db, JobLease lease, Core.Jobs.LogLevel level, string message, string operation, CancellationToken cancellationToken)
+    public static async Task LogAsync(FerryDbContext db, JobLease lease, JobLogLevel level, string message, string operation, CancellationToken cancellationToken)
     {
         db.JobLogs.Add(new JobLogEntry
         {
@@ -47,7 +47,7 @@ static class JobRunContext
         {
             return false;
         }
-        await LogAsync(db, lease, Core.Jobs.LogLevel.Info, message, operation, cancellationToken);
+        await LogAsync(db, lease, JobLogLevel.Info, message, operation, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }

@@ -28,7 +28,7 @@ public sealed class RollbackRun(DatabaseOptions database, JobQueue queue, Worker
     {
         await using var db = DataServiceCollectionExtensions.CreateContext(database);
         var job = await JobRunContext.LoadAsync(db, lease, stopping);
-        await JobRunContext.LogAsync(db, lease, Core.Jobs.LogLevel.Info,
+        await JobRunContext.LogAsync(db, lease, JobLogLevel.Info,
             job.RollbackCheckpoint == 0 ? "Rollback started" : $"Rollback resumed (attempt {job.Attempts})", "rollback", stopping);
 
         using var run = CancellationTokenSource.CreateLinkedTokenSource(stopping);

@@ -1,0 +1,501 @@
+using Ferry.Core;
+using Ferry.Core.Jobs;
+using Ferry.Core.Mapping;
+using Ferry.Core.Pipeline;
+using Ferry.Core.Rules;
+using Ferry.Core.Sources;
+using Ferry.Data.Import;
+using Ferry.Data.Runs;
+using Ferry.Data.Storage;
+using Ferry.Erp.Schemas;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ferry.Data.Workflow;
+
+/// <summary>
+/// The steps of a guided migration — create, upload, map, validate, execute, cancel, roll back — shared by the API
+/// and the command line. Works on a context scoped to one organization; every step checks the job state machine.
+/// </summary>
+public sealed class JobWorkflow(FerryDbContext db, UploadStore uploads, ISourceOpener opener, DatabaseOptions database, WorkerOptions options)
+{
+    public const int MaxBatchSize = 10_000;
+
+    public async Task<MigrationJob> CreateAsync(Guid organizationId, long? userId, NewJob spec, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(spec.Name))
+        {
+            throw new ArgumentException("name is required.");
+        }
+        CheckDataTypes(spec.DataTypes);
+        var now = DateTime.UtcNow;
+        var job = new MigrationJob
+        {
+            Id = Guid.CreateVersion7(),
+            OrganizationId = organizationId,
+            Name = spec.Name.Trim(),
+            Description = spec.Description,
+            SourceType = spec.SourceType,
+            DataTypes = [.. spec.DataTypes],
+            ConflictStrategy = spec.ConflictStrategy,
+            Status = JobStatus.Draft,
+            CreatedByUserId = userId,
+            CreatedAt = now,
+            UpdatedAt = now,
+            BatchSize = CheckBatchSize(spec.BatchSize ?? 100),
+        };
+        db.Jobs.Add(job);
+        await db.SaveChangesAsync(cancellationToken);
+        return job;
+    }
+
+    public async Task<MigrationJob> FindAsync(Guid jobId, CancellationToken cancellationToken) =>
+        await db.Jobs.AsTracking().FirstOrDefaultAsync(j => j.Id == jobId, cancellationToken)
+        ?? throw new NotFoundException($"Migration job {jobId} does not exist.");
+
+    public async Task<MigrationJob> UpdateAsync(Guid jobId, JobChanges changes, CancellationToken cancellationToken)
+    {
+        var job = await FindAsync(jobId, cancellationToken);
+        if (changes.Name is not null)
+        {
+            job.Name = string.IsNullOrWhiteSpace(changes.Name) ? throw new ArgumentException("name cannot be empty.") : changes.Name.Trim();
+        }
+        if (changes.Description is not null)
+        {
+            job.Description = changes.Description;
+        }
+        var settingsChange = changes.DataTypes is not null || changes.ConflictStrategy is not null || changes.BatchSize is not null;
+        if (settingsChange && job.Status > JobStatus.Validated)
+        {
+            throw new FerryException(ErrorCodes.InvalidJobState,
+                $"Data types, conflict strategy and batch size cannot change once the job is '{job.Status.ToSnakeCase()}'. Create a new job.");
+        }
+        if (changes.DataTypes is not null)
+        {
+            CheckDataTypes(changes.DataTypes);
+            if (!changes.DataTypes.SequenceEqual(job.DataTypes))
+            {
+                job.DataTypes = [.. changes.DataTypes];
+                await ClearMappingsAsync(job, cancellationToken);
+                if (job.Status > JobStatus.Uploaded)
+                {
+                    job.Status = JobStatus.Uploaded;
+                }
+            }
+        }
+        if (changes.ConflictStrategy is { } strategy)
+        {
+            job.ConflictStrategy = strategy;
+            Invalidate(job);
+        }
+        if (changes.BatchSize is { } batchSize)
+        {
+            job.BatchSize = CheckBatchSize(batchSize);
+        }
+        job.UpdatedAt = DateTime.UtcNow;
+        await db.SaveChangesAsync(cancellationToken);
+        return job;
+    }
+
+    public async Task DeleteAsync(Guid jobId, CancellationToken cancellationToken)
+    {
+        var job = await FindAsync(jobId, cancellationToken);
+        if (JobTransitions.IsActive(job.Status))
+        {
+            throw new FerryException(ErrorCodes.InvalidJobState, $"The job is '{job.Status.ToSnakeCase()}'; cancel it or wait until it has finished before deleting it.");
+        }
+        db.Jobs.Remove(job);
+        await db.SaveChangesAsync(cancellationToken);
+        uploads.DeleteJobFolder(job.OrganizationId, job.Id);
+    }
+
+    /// <summary>Stores the file, reads it through once, and keeps what was found. A file that cannot be read changes nothing.</summary>
+    public async Task<(MigrationJob Job, FileProfile Profile)> UploadAsync(Guid jobId, Stream content, string? fileName, long? maxBytes, CancellationToken cancellationToken)
+    {
+        var job = await FindAsync(jobId, cancellationToken);
+        JobTransitions.EnsureCanMove(job.Status, JobStatus.Uploaded, "upload a file to");
+        var stored = await uploads.SaveAsync(job.OrganizationId, job.Id, content, maxBytes, cancellationToken);
+        FileInspection inspection;
+        try
+        {
+            inspection = opener.Inspect(uploads.PathOf(job.OrganizationId, job.Id, stored.StoredName));
+        }
+        catch
+        {
+            uploads.Delete(job.OrganizationId, job.Id, stored.StoredName);
+            throw;
+        }
+        var suggestions = SuggestDataTypes(inspection);
+        var profile = new FileProfile(inspection.Format, inspection.Encoding, inspection.Delimiter, inspection.Columns, inspection.RowCount,
+            inspection.Preview, inspection.ColumnProfiles, suggestions);
+
+        if (job.StoredFileName is { } previous)
+        {
+            uploads.Delete(job.OrganizationId, job.Id, previous);
+        }
+        job.FileName = SafeFileName(fileName);
+        job.StoredFileName = stored.StoredName;
+        job.FileSize = stored.Size;
+        job.FileSha256 = stored.Sha256;
+        job.UploadedAt = DateTime.UtcNow;
+        job.FileProfile = JsonDocuments.Serialize(profile);
+        job.RecordsTotal = inspection.RowCount;
+        job.ValidationReport = null;
+        job.ValidatedAt = null;
+        if (job.DataTypes.Count == 0 && suggestions.Count > 0)
+        {
+            job.DataTypes = [suggestions[0].DataType];
+        }
+        await ClearMappingsAsync(job, cancellationToken);
+        job.Status = JobStatus.Uploaded;
+        job.UpdatedAt = DateTime.UtcNow;
+        await db.SaveChangesAsync(cancellationToken);
+        return (job, profile);
+    }
+
+    public async Task<AutoMappingResult> AutoMapAsync(Guid jobId, CancellationToken cancellationToken)
+    {
+        var job = await FindAsync(jobId, cancellationToken);
+        JobTransitions.EnsureCanMove(job.Status, JobStatus.Mapped, "map the fields of");
+        var profile = ProfileOf(job);
+        var schema = SchemaOf(job);
+        var samples = profile.ColumnProfiles.ToDictionary(c => c.Name, c => c.SampleValues, StringComparer.Ordinal);
+        var suggestions = MappingSuggester.Suggest(schema.Fields, profile.Columns, samples);
+
+        var existing = await MappingsQuery(job.Id).AsTracking().ToListAsync(cancellationToken);
+        var manual = existing.Where(m => m.Origin == "manual").ToList();
+        db.FieldMappings.RemoveRange(existing.Where(m => m.Origin == "auto"));
+        var position = manual.Count == 0 ? 0 : manual.Max(m => m.Position) + 1;
+        foreach (var suggestion in suggestions)
+        {
+            if (manual.Any(m => m.TargetField == suggestion.TargetField || m.SourceField == suggestion.SourceField))
+            {
+                continue;
+            }
+            db.FieldMappings.Add(new JobFieldMapping
+            {
+                Id = Guid.CreateVersion7(),
+                OrganizationId = job.OrganizationId,
+                JobId = job.Id,
+                Position = position++,
+                SourceField = suggestion.SourceField,
+                TargetField = suggestion.TargetField,
+                FieldType = schema.Fields.First(f => f.Name == suggestion.TargetField).Type.ToSnakeCase(),
+                Confidence = suggestion.Confidence,
+                Origin = "auto",
+                Reason = suggestion.Reason,
+            });
+        }
+        job.Status = JobStatus.Mapped;
+        Invalidate(job);
+        await db.SaveChangesAsync(cancellationToken);
+        var mappings = await MappingsQuery(job.Id).ToListAsync(cancellationToken);
+        var mappedColumns = mappings.Select(m => m.SourceField).ToHashSet(StringComparer.Ordinal);
+        var mappedFields = mappings.Select(m => m.TargetField).ToHashSet(StringComparer.Ordinal);
+        return new AutoMappingResult(
+            mappings,
+            [.. profile.Columns.Where(c => !mappedColumns.Contains(c))],
+            [.. schema.Fields.Where(f => f.Required && !mappedFields.Contains(f.Name)).Select(f => f.Name)],
+            suggestions);
+    }
+
+    public async Task<IReadOnlyList<JobFieldMapping>> MappingsAsync(Guid jobId, CancellationToken cancellationToken)
+    {
+        var job = await FindAsync(jobId, cancellationToken);
+        return await MappingsQuery(job.Id).ToListAsync(cancellationToken);
+    }
+
+    public async Task<JobFieldMapping> AddMappingAsync(Guid jobId, MappingSpec spec, CancellationToken cancellationToken)
+    {
+        var job = await FindAsync(jobId, cancellationToken);
+        JobTransitions.EnsureCanMove(job.Status, JobStatus.Mapped, "change the mappings of");
+        var mappings = await MappingsQuery(job.Id).AsTracking().ToListAsync(cancellationToken);
+        CheckMapping(job, spec);
+        if (mappings.FirstOrDefault(m => m.TargetField == spec.TargetField) is { } replaced)
+        {
+            db.FieldMappings.Remove(replaced);
+        }
+        var mapping = new JobFieldMapping
+        {
+            Id = Guid.CreateVersion7(),
+            OrganizationId = job.OrganizationId,
+            JobId = job.Id,
+            Position = mappings.Count == 0 ? 0 : mappings.Max(m => m.Position) + 1,
+            TargetField = spec.TargetField,
+            Origin = "manual",
+        };
+        Apply(mapping, spec);
+        db.FieldMappings.Add(mapping);
+        job.Status = JobStatus.Mapped;
+        Invalidate(job);
+        await db.SaveChangesAsync(cancellationToken);
+        return mapping;
+    }
+
+    public async Task<JobFieldMapping> UpdateMappingAsync(Guid mappingId, MappingSpec spec, CancellationToken cancellationToken)
+    {
+        var mapping = await db.FieldMappings.AsTracking().FirstOrDefaultAsync(m => m.Id == mappingId, cancellationToken)
+            ?? throw new NotFoundException($"Mapping {mappingId} does not exist.");
+        var job = await FindAsync(mapping.JobId, cancellationToken);
+        JobTransitions.EnsureCanMove(job.Status, JobStatus.Mapped, "change the mappings of");
+        CheckMapping(job, spec);
+        if (spec.TargetField != mapping.TargetField
+            && await MappingsQuery(job.Id).AnyAsync(m => m.TargetField == spec.TargetField && m.Id != mapping.Id, cancellationToken))
+        {
+            throw new FerryException(ErrorCodes.MappingInvalid, $"'{spec.TargetField}' already has a mapping; change or delete that one instead.") { Field = spec.TargetField };
+        }
+        mapping.TargetField = spec.TargetField;
+        Apply(mapping, spec);
+        mapping.Origin = "manual";
+        mapping.Confidence = null;
+        mapping.Reason = null;
+        job.Status = JobStatus.Mapped;
+        Invalidate(job);
+        await db.SaveChangesAsync(cancellationToken);
+        return mapping;
+    }
+
+    public async Task DeleteMappingAsync(Guid mappingId, CancellationToken cancellationToken)
+    {
+        var mapping = await db.FieldMappings.AsTracking().FirstOrDefaultAsync(m => m.Id == mappingId, cancellationToken)
+            ?? throw new NotFoundException($"Mapping {mappingId} does not exist.");
+        var job = await FindAsync(mapping.JobId, cancellationToken);
+        JobTransitions.EnsureCanMove(job.Status, JobStatus.Mapped, "change the mappings of");
+        db.FieldMappings.Remove(mapping);
+        job.Status = JobStatus.Mapped;
+        Invalidate(job);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A dry run of the whole import: every row is read, mapped, validated and written inside a transaction that is
+    /// rolled back, so the report predicts exactly what execution will do.
+    /// </summary>
+    public async Task<ValidationReport> ValidateAsync(Guid jobId, CancellationToken cancellationToken)
+    {
+        var job = await FindAsync(jobId, cancellationToken);
+        JobTransitions.EnsureCanMove(job.Status, JobStatus.Validated, "validate");
+        var report = await DryRunAsync(job, cancellationToken);
+        job.ValidationReport = JsonDocuments.Serialize(report);
+        job.ValidatedAt = DateTime.UtcNow;
+        job.Status = JobStatus.Validated;
+        job.UpdatedAt = DateTime.UtcNow;
+        await db.SaveChangesAsync(cancellationToken);
+        return report;
+    }
+
+    public async Task<ValidationReport> DryRunAsync(MigrationJob job, CancellationToken cancellationToken)
+    {
+        var schema = SchemaOf(job);
+        var mappings = (await MappingsQuery(job.Id).ToListAsync(cancellationToken)).Select(m => m.ToFieldMapping()).ToList();
+        using var reader = opener.Open(uploads.PathOf(job.OrganizationId, job.Id, job.StoredFileName!));
+        var mapper = RecordMapper.Create(schema, reader.Columns, mappings);
+        var report = new ValidationReport();
+        await using var context = DataServiceCollectionExtensions.CreateContext(database);
+        await using (var sink = new ImportBatchSink(context, schema, mapper,
+            new ImportContext(job.Id, job.OrganizationId, job.Epoch, job.ConflictStrategy, 0, options.LeaseDuration), report))
+        {
+            await new ImportPipeline(mapper, job.BatchSize).RunAsync(reader, 0, sink, cancellationToken);
+        }
+        return report;
+    }
+
+    /// <summary>Queues the job for a worker. One migration at a time runs per organization (MIG008).</summary>
+    public async Task<MigrationJob> ExecuteAsync(Guid jobId, CancellationToken cancellationToken)
+    {
+        var job = await FindAsync(jobId, cancellationToken);
+        JobTransitions.EnsureCanMove(job.Status, JobStatus.Queued, "execute");
+        await EnsureNoActiveJobAsync(job, cancellationToken);
+        var now = DateTime.UtcNow;
+        job.Status = JobStatus.Queued;
+        job.QueuedAt = now;
+        job.UpdatedAt = now;
+        job.Attempts = 0;
+        job.LastError = null;
+        job.Checkpoint = 0;
+        job.RecordsProcessed = job.RecordsInserted = job.RecordsUpdated = job.RecordsSkipped = job.RecordsFailed = 0;
+        await SaveActiveAsync(cancellationToken);
+        return job;
+    }
+
+    public async Task<MigrationJob> RollbackAsync(Guid jobId, CancellationToken cancellationToken)
+    {
+        var job = await FindAsync(jobId, cancellationToken);
+        JobTransitions.EnsureCanMove(job.Status, JobStatus.RollingBack, "roll back");
+        var now = DateTime.UtcNow;
+        if (job.FinishedAt is { } finished && now - finished > options.RollbackWindow)
+        {
+            throw new FerryException(ErrorCodes.RollbackExpired,
+                $"The migration finished on {finished:yyyy-MM-dd HH:mm} UTC; rollback is possible for {options.RollbackWindow.TotalDays:0} days after a migration finishes.");
+        }
+        await EnsureNoActiveJobAsync(job, cancellationToken);
+        job.Status = JobStatus.RollingBack;
+        job.QueuedAt = now;
+        job.UpdatedAt = now;
+        job.Attempts = 0;
+        job.LastError = null;
+        job.RollbackCheckpoint = 0;
+        job.LeaseOwner = null;
+        job.LeaseExpiresAt = null;
+        await SaveActiveAsync(cancellationToken);
+        return job;
+    }
+
+    /// <summary>Cancels a job that has not run yet, or asks the worker to stop after its current batch.</summary>
+    public async Task<MigrationJob> CancelAsync(Guid jobId, CancellationToken cancellationToken)
+    {
+        var job = await FindAsync(jobId, cancellationToken);
+        if (job.Status == JobStatus.Running)
+        {
+            job.CancelRequested = true;
+        }
+        else
+        {
+            JobTransitions.EnsureCanMove(job.Status, JobStatus.Cancelled, "cancel");
+            job.Status = JobStatus.Cancelled;
+            job.FinishedAt = DateTime.UtcNow;
+        }
+        job.UpdatedAt = DateTime.UtcNow;
+        await db.SaveChangesAsync(cancellationToken);
+        return job;
+    }
+
+    public static FileProfile ProfileOf(MigrationJob job) =>
+        JsonDocuments.Deserialize<FileProfile>(job.FileProfile)
+        ?? throw new FerryException(ErrorCodes.InvalidJobState, "Upload a file first.");
+
+    public static ErpSchema SchemaOf(MigrationJob job) => job.DataTypes.Count switch
+    {
+        0 => throw new FerryException(ErrorCodes.MappingInvalid, "The job has no data type; set data_types (e.g. [\"contacts\"]) with PUT on the job."),
+        1 => ErpSchemas.Get(job.DataTypes[0]),
+        _ => throw new FerryException(ErrorCodes.MappingInvalid,
+            $"A table file holds one data type, but the job names {job.DataTypes.Count}: {string.Join(", ", job.DataTypes)}. Keep one."),
+    };
+
+    IQueryable<JobFieldMapping> MappingsQuery(Guid jobId) => db.FieldMappings.Where(m => m.JobId == jobId).OrderBy(m => m.Position);
+
+    async Task EnsureNoActiveJobAsync(MigrationJob job, CancellationToken cancellationToken)
+    {
+        var active = await db.Jobs
+            .Where(j => j.Id != job.Id && (j.Status == JobStatus.Queued || j.Status == JobStatus.Running || j.Status == JobStatus.RollingBack))
+            .Select(j => new { j.Id, j.Name, j.Status })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (active is not null)
+        {
+            throw ConcurrentMigration(active.Name, active.Id, active.Status);
+        }
+    }
+
+    async Task SaveActiveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            throw ConcurrentMigration("another job", null, JobStatus.Running);
+        }
+    }
+
+    static FerryException ConcurrentMigration(string name, Guid? id, JobStatus status) => new(ErrorCodes.ConcurrentMigration,
+        $"'{name}'{(id is null ? "" : $" ({id})")} is {status.ToSnakeCase()}; an organization runs one migration at a time. Wait for it to finish or cancel it.");
+
+    async Task ClearMappingsAsync(MigrationJob job, CancellationToken cancellationToken)
+    {
+        var mappings = await MappingsQuery(job.Id).AsTracking().ToListAsync(cancellationToken);
+        db.FieldMappings.RemoveRange(mappings);
+        job.ValidationReport = null;
+        job.ValidatedAt = null;
+    }
+
+    static void Invalidate(MigrationJob job)
+    {
+        if (job.Status == JobStatus.Validated)
+        {
+            job.Status = JobStatus.Mapped;
+        }
+        job.ValidationReport = null;
+        job.ValidatedAt = null;
+        job.UpdatedAt = DateTime.UtcNow;
+    }
+
+    static void CheckMapping(MigrationJob job, MappingSpec spec)
+    {
+        var schema = SchemaOf(job);
+        if (schema.Fields.All(f => f.Name != spec.TargetField))
+        {
+            throw new FerryException(ErrorCodes.MappingInvalid,
+                $"'{spec.TargetField}' is not a field of {schema.DataType}. Fields: {string.Join(", ", schema.Fields.Select(f => f.Name))}.") { Field = spec.TargetField };
+        }
+        if (string.IsNullOrEmpty(spec.SourceField) && spec.DefaultValue is null)
+        {
+            throw new FerryException(ErrorCodes.MappingInvalid, $"The mapping for '{spec.TargetField}' needs a source_field or a default_value.") { Field = spec.TargetField };
+        }
+        if (!string.IsNullOrEmpty(spec.SourceField) && !ProfileOf(job).Columns.Contains(spec.SourceField, StringComparer.OrdinalIgnoreCase))
+        {
+            throw new FerryException(ErrorCodes.MappingInvalid,
+                $"The file has no column '{spec.SourceField}'. Columns: {string.Join(", ", ProfileOf(job).Columns)}.") { Field = spec.TargetField };
+        }
+        RuleParser.ParseTransforms(spec.TransformationRule);
+        RuleParser.ParseValidations(spec.ValidationRule);
+    }
+
+    static void Apply(JobFieldMapping mapping, MappingSpec spec)
+    {
+        mapping.SourceField = string.IsNullOrEmpty(spec.SourceField) ? null : spec.SourceField;
+        mapping.FieldType = spec.FieldType;
+        mapping.IsRequired = spec.IsRequired;
+        mapping.TransformationRule = spec.TransformationRule;
+        mapping.ValidationRule = spec.ValidationRule;
+        mapping.DefaultValue = spec.DefaultValue;
+    }
+
+    static void CheckDataTypes(IReadOnlyList<string> dataTypes)
+    {
+        foreach (var type in dataTypes)
+        {
+            if (!DataTypes.IsKnown(type))
+            {
+                throw new ArgumentException($"'{type}' is not a data type. Use: {string.Join(", ", DataTypes.All)}.");
+            }
+        }
+    }
+
+    static int CheckBatchSize(int batchSize) => batchSize is >= 1 and <= MaxBatchSize
+        ? batchSize
+        : throw new ArgumentException($"batch_size must be between 1 and {MaxBatchSize}.");
+
+    static string? SafeFileName(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return null;
+        }
+        var clean = new string(Path.GetFileName(name.Replace('\\', '/')).Where(c => !char.IsControl(c)).ToArray());
+        return clean.Length > 255 ? clean[..255] : clean;
+    }
+
+    /// <summary>Which data types the columns look like, best first.</summary>
+    public static IReadOnlyList<DataTypeSuggestion> SuggestDataTypes(FileInspection inspection)
+    {
+        var samples = inspection.ColumnProfiles.ToDictionary(c => c.Name, c => c.SampleValues, StringComparer.Ordinal);
+        var suggestions = new List<DataTypeSuggestion>();
+        foreach (var schema in ErpSchemas.All)
+        {
+            var matched = MappingSuggester.Suggest(schema.Fields, inspection.Columns, samples);
+            if (matched.Count == 0)
+            {
+                continue;
+            }
+            var required = schema.Fields.Where(f => f.Required).Select(f => f.Name).ToList();
+            var requiredShare = required.Count == 0 ? 1.0 : required.Count(r => matched.Any(m => m.TargetField == r)) / (double)required.Count;
+            var coverage = matched.Sum(m => m.Confidence) / Math.Max(inspection.Columns.Count, 1);
+            var confidence = Math.Round(Math.Min(1.0, coverage) * (0.3 + 0.7 * requiredShare), 2);
+            if (confidence >= 0.1)
+            {
+                suggestions.Add(new DataTypeSuggestion(schema.DataType, confidence, matched.Count));
+            }
+        }
+        return [.. suggestions.OrderByDescending(s => s.Confidence).ThenByDescending(s => s.MatchedFields)];
+    }
+}
