@@ -2,12 +2,18 @@ using System.Linq.Expressions;
 using Ferry.Core.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Ferry.Data;
 
 /// <summary>Model-wide rules: snake_case columns, money precision, enums as text, the tenant filter.</summary>
 static class ModelConventions
 {
+    static readonly ValueConverter<DateTime, DateTime> UtcDateTime = new(v => v, v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
+    static readonly ValueConverter<DateTime?, DateTime?> UtcNullableDateTime =
+        new(v => v, v => v.HasValue ? DateTime.SpecifyKind(v.Value, DateTimeKind.Utc) : v);
+
     public static void Apply(ModelBuilder modelBuilder, FerryDbContext context)
     {
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
@@ -19,6 +25,10 @@ static class ModelConventions
                     property.SetColumnName(SnakeCaseNames.ToSnakeCase(name));
                 }
                 var type = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
+                if (type == typeof(DateTime))
+                {
+                    property.SetValueConverter(property.ClrType == typeof(DateTime) ? UtcDateTime : UtcNullableDateTime);
+                }
                 if (type == typeof(decimal))
                 {
                     var isAmount = property.Name is "OpeningBalance" or "Debit" or "Credit" or "Amount" or "TotalAmount" or "Value" or "CreditLimit";

@@ -7,7 +7,7 @@ public static class JobTransitions
     {
         [JobStatus.Draft] = [JobStatus.Uploaded, JobStatus.Cancelled],
         [JobStatus.Uploaded] = [JobStatus.Uploaded, JobStatus.Mapped, JobStatus.Cancelled],
-        [JobStatus.Mapped] = [JobStatus.Uploaded, JobStatus.Mapped, JobStatus.Validated, JobStatus.Cancelled],
+        [JobStatus.Mapped] = [JobStatus.Uploaded, JobStatus.Mapped, JobStatus.Validated, JobStatus.Queued, JobStatus.Cancelled],
         [JobStatus.Validated] = [JobStatus.Uploaded, JobStatus.Mapped, JobStatus.Validated, JobStatus.Queued, JobStatus.Cancelled],
         [JobStatus.Queued] = [JobStatus.Running, JobStatus.Cancelled, JobStatus.Failed],
         [JobStatus.Running] = [JobStatus.Completed, JobStatus.CompletedWithErrors, JobStatus.Failed, JobStatus.Cancelled],
@@ -39,7 +39,6 @@ public static class JobTransitions
     {
         JobStatus.Draft => "Upload a file first.",
         JobStatus.Uploaded => "Create the field mappings first (POST .../mappings/auto).",
-        JobStatus.Mapped => "Validate the job first (POST .../validate).",
         JobStatus.Queued or JobStatus.Running or JobStatus.RollingBack => "Wait until the job has finished.",
         JobStatus.RolledBack => "The job has been rolled back; create a new job to import again.",
         _ => "",

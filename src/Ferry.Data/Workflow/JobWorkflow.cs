@@ -299,20 +299,33 @@ public sealed class JobWorkflow(FerryDbContext db, UploadStore uploads, ISourceO
         return report;
     }
 
-    /// <summary>Queues the job for a worker. One migration at a time runs per organization (MIG008).</summary>
+    /// <summary>
+    /// Queues the job for a worker once its mapping holds together (MIG003, MIG010); records are validated again as
+    /// they are written, so validating first is a preview, not a gate. One migration at a time runs per organization (MIG008).
+    /// </summary>
     public async Task<MigrationJob> ExecuteAsync(Guid jobId, CancellationToken cancellationToken)
     {
         var job = await FindAsync(jobId, cancellationToken);
         JobTransitions.EnsureCanMove(job.Status, JobStatus.Queued, "execute");
+        if (job.Status != JobStatus.Failed)
+        {
+            var mappings = (await MappingsQuery(job.Id).ToListAsync(cancellationToken)).Select(m => m.ToFieldMapping()).ToList();
+            RecordMapper.Create(SchemaOf(job), ProfileOf(job).Columns, mappings);
+        }
         await EnsureNoActiveJobAsync(job, cancellationToken);
+        var resume = job.Status == JobStatus.Failed;
         var now = DateTime.UtcNow;
         job.Status = JobStatus.Queued;
         job.QueuedAt = now;
         job.UpdatedAt = now;
         job.Attempts = 0;
         job.LastError = null;
-        job.Checkpoint = 0;
-        job.RecordsProcessed = job.RecordsInserted = job.RecordsUpdated = job.RecordsSkipped = job.RecordsFailed = 0;
+        job.FinishedAt = null;
+        if (!resume)
+        {
+            job.Checkpoint = 0;
+            job.RecordsProcessed = job.RecordsInserted = job.RecordsUpdated = job.RecordsSkipped = job.RecordsFailed = 0;
+        }
         await SaveActiveAsync(cancellationToken);
         return job;
     }

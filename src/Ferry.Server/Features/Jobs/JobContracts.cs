@@ -1,0 +1,91 @@
+using System.Text.Json;
+using Ferry.Core.Jobs;
+using Ferry.Core.Sources;
+using Ferry.Data.Workflow;
+
+namespace Ferry.Server.Features.Jobs;
+
+public sealed record CreateJobRequest(
+    string? Name,
+    string? Description,
+    SourceType? SourceType,
+    List<string>? DataTypes,
+    ConflictStrategy? ConflictStrategy,
+    int? BatchSize);
+
+public sealed record UpdateJobRequest(
+    string? Name,
+    string? Description,
+    List<string>? DataTypes,
+    ConflictStrategy? ConflictStrategy,
+    int? BatchSize);
+
+public sealed record FileResponse(
+    string? Name,
+    long? SizeBytes,
+    string? Sha256,
+    DateTime? UploadedAt,
+    string Format,
+    string Encoding,
+    string? Delimiter,
+    IReadOnlyList<string> Columns,
+    long RowCount,
+    IReadOnlyList<IReadOnlyDictionary<string, string?>> Preview,
+    IReadOnlyList<ColumnProfile> ColumnProfiles,
+    IReadOnlyList<DataTypeSuggestion> SuggestedDataTypes);
+
+public sealed record JobCounts(
+    long RecordsTotal,
+    long RecordsProcessed,
+    long RecordsSucceeded,
+    long RecordsInserted,
+    long RecordsUpdated,
+    long RecordsSkipped,
+    long RecordsFailed);
+
+public sealed record JobResponse(
+    Guid Id,
+    string Name,
+    string? Description,
+    SourceType SourceType,
+    IReadOnlyList<string> DataTypes,
+    ConflictStrategy ConflictStrategy,
+    JobStatus Status,
+    int BatchSize,
+    long? CreatedBy,
+    DateTime CreatedAt,
+    DateTime UpdatedAt,
+    DateTime? QueuedAt,
+    DateTime? StartedAt,
+    DateTime? FinishedAt,
+    DateTime? RolledBackAt,
+    bool CancelRequested,
+    string? LastError,
+    JobCounts Counts,
+    FileResponse? File,
+    JsonElement? Validation,
+    JsonElement? RollbackSummary)
+{
+    public static JobResponse From(MigrationJob job) => new(
+        job.Id, job.Name, job.Description, job.SourceType, job.DataTypes, job.ConflictStrategy, job.Status, job.BatchSize,
+        job.CreatedByUserId, job.CreatedAt, job.UpdatedAt, job.QueuedAt, job.StartedAt, job.FinishedAt, job.RolledBackAt,
+        job.CancelRequested, job.LastError,
+        new JobCounts(job.RecordsTotal, job.RecordsProcessed, job.RecordsSucceeded, job.RecordsInserted, job.RecordsUpdated, job.RecordsSkipped, job.RecordsFailed),
+        FileOf(job),
+        Parse(job.ValidationReport),
+        Parse(job.RollbackSummary));
+
+    static FileResponse? FileOf(MigrationJob job)
+    {
+        if (JsonDocuments.Deserialize<FileProfile>(job.FileProfile) is not { } profile)
+        {
+            return null;
+        }
+        return new FileResponse(job.FileName, job.FileSize, job.FileSha256, job.UploadedAt, profile.Format, profile.Encoding, profile.Delimiter,
+            profile.Columns, profile.RowCount, profile.Preview, profile.ColumnProfiles, profile.SuggestedDataTypes);
+    }
+
+    static JsonElement? Parse(string? json) => json is null ? null : JsonDocument.Parse(json).RootElement.Clone();
+}
+
+public sealed record Paged<T>(IReadOnlyList<T> Items, long Total, int Page, int PageSize);

@@ -1,0 +1,99 @@
+using Ferry.Core.Jobs;
+using Ferry.Data;
+using Ferry.Data.Storage;
+using Ferry.Data.Workflow;
+using Ferry.Server.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
+
+namespace Ferry.Server.Features.Jobs;
+
+static class JobsApi
+{
+    public static RouteGroupBuilder MapJobs(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/jobs").WithTags("Jobs").RequireAuthorization(FerryServerExtensions.MigrationPolicy);
+        group.MapPost("/", CreateJob).WithName(nameof(CreateJob));
+        group.MapGet("/", ListJobs).WithName(nameof(ListJobs));
+        group.MapGet("/{jobId:guid}", GetJob).WithName(nameof(GetJob));
+        group.MapPut("/{jobId:guid}", UpdateJob).WithName(nameof(UpdateJob));
+        group.MapDelete("/{jobId:guid}", DeleteJob).WithName(nameof(DeleteJob));
+        group.MapPost("/{jobId:guid}/upload", Upload).WithName(nameof(Upload)).DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(long.MaxValue));
+        group.MapPost("/{jobId:guid}/cancel", CancelJob).WithName(nameof(CancelJob));
+        return group;
+    }
+
+    static async Task<Created<JobResponse>> CreateJob(CreateJobRequest request, JobWorkflow workflow, HttpContext http, CancellationToken cancellationToken)
+    {
+        var job = await workflow.CreateAsync(http.User.OrganizationId(), http.User.UserId(), new NewJob(
+            request.Name ?? "",
+            request.Description,
+            request.SourceType ?? SourceType.Csv,
+            request.DataTypes ?? [],
+            request.ConflictStrategy ?? ConflictStrategy.Skip,
+            request.BatchSize), cancellationToken);
+        return TypedResults.Created($"/api/v1/migration/jobs/{job.Id}", JobResponse.From(job));
+    }
+
+    static async Task<Ok<Paged<JobResponse>>> ListJobs(FerryDbContext db, int? page, [FromQuery(Name = "page_size")] int? pageSize, string? status, CancellationToken cancellationToken)
+    {
+        var (number, size) = Paging.Normalize(page, pageSize);
+        var query = db.Jobs.AsQueryable();
+        if (status is not null)
+        {
+            if (!SnakeCaseNames.TryParse<JobStatus>(status, out var wanted))
+            {
+                throw new ArgumentException($"'{status}' is not a job status.");
+            }
+            query = query.Where(j => j.Status == wanted);
+        }
+        var total = await query.LongCountAsync(cancellationToken);
+        var jobs = await query.OrderByDescending(j => j.CreatedAt).Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new Paged<JobResponse>([.. jobs.Select(JobResponse.From)], total, number, size));
+    }
+
+    static async Task<Ok<JobResponse>> GetJob(Guid jobId, JobWorkflow workflow, CancellationToken cancellationToken) =>
+        TypedResults.Ok(JobResponse.From(await workflow.FindAsync(jobId, cancellationToken)));
+
+    static async Task<Ok<JobResponse>> UpdateJob(Guid jobId, UpdateJobRequest request, JobWorkflow workflow, CancellationToken cancellationToken) =>
+        TypedResults.Ok(JobResponse.From(await workflow.UpdateAsync(jobId,
+            new JobChanges(request.Name, request.Description, request.DataTypes, request.ConflictStrategy, request.BatchSize), cancellationToken)));
+
+    static async Task<NoContent> DeleteJob(Guid jobId, JobWorkflow workflow, CancellationToken cancellationToken)
+    {
+        await workflow.DeleteAsync(jobId, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    static async Task<Ok<JobResponse>> CancelJob(Guid jobId, JobWorkflow workflow, CancellationToken cancellationToken) =>
+        TypedResults.Ok(JobResponse.From(await workflow.CancelAsync(jobId, cancellationToken)));
+
+    /// <summary>Streams the multipart field "file" straight to storage; the body is never buffered in memory.</summary>
+    static async Task<Ok<JobResponse>> Upload(Guid jobId, HttpRequest request, JobWorkflow workflow, StorageOptions storage, CancellationToken cancellationToken)
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
+            || !contentType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+            || HeaderUtilities.RemoveQuotes(contentType.Boundary).Value is not { Length: > 0 } boundary)
+        {
+            throw new ArgumentException("Send the file as multipart/form-data in a field named 'file'.");
+        }
+        var reader = new MultipartReader(boundary, request.Body);
+        while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+        {
+            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                || !disposition.DispositionType.Equals("form-data")
+                || !string.Equals(HeaderUtilities.RemoveQuotes(disposition.Name).Value, "file", StringComparison.Ordinal))
+            {
+                continue;
+            }
+            var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
+            var (job, _) = await workflow.UploadAsync(jobId, section.Body, fileName, storage.MaxUploadBytes, cancellationToken);
+            return TypedResults.Ok(JobResponse.From(job));
+        }
+        throw new ArgumentException("The request has no multipart field named 'file'.");
+    }
+}

@@ -1,0 +1,51 @@
+using Ferry.Core.Jobs;
+using Ferry.Core.Mapping;
+
+namespace Ferry.Server.Features.Mappings;
+
+public sealed record MappingRequest(
+    string? SourceField,
+    string? TargetField,
+    string? FieldType,
+    bool? IsRequired,
+    string? TransformationRule,
+    string? ValidationRule,
+    string? DefaultValue);
+
+public sealed record MappingResponse(
+    Guid Id,
+    Guid JobId,
+    string? SourceField,
+    string TargetField,
+    string? FieldType,
+    bool IsRequired,
+    string? TransformationRule,
+    string? ValidationRule,
+    string? DefaultValue,
+    double? Confidence,
+    string Origin,
+    string? Reason)
+{
+    public static MappingResponse From(JobFieldMapping m) => new(m.Id, m.JobId, m.SourceField, m.TargetField, m.FieldType, m.IsRequired,
+        m.TransformationRule, m.ValidationRule, m.DefaultValue, m.Confidence, m.Origin, m.Reason);
+}
+
+public sealed record TargetFieldResponse(string Name, string Type, string Description, bool Required, int? MaxLength);
+
+public sealed record MappingListResponse(
+    string? DataType,
+    IReadOnlyList<MappingResponse> Mappings,
+    IReadOnlyList<TargetFieldResponse> TargetFields);
+
+public sealed record AutoMappingResponse(
+    string DataType,
+    IReadOnlyList<MappingResponse> Mappings,
+    IReadOnlyList<string> UnmappedColumns,
+    IReadOnlyList<string> MissingRequiredFields,
+    IReadOnlyList<TargetFieldResponse> TargetFields);
+
+static class TargetFields
+{
+    public static IReadOnlyList<TargetFieldResponse> Of(IEnumerable<TargetField> fields) =>
+        [.. fields.Select(f => new TargetFieldResponse(f.Name, f.Type.ToSnakeCase(), f.Description, f.Required, f.MaxLength))];
+}

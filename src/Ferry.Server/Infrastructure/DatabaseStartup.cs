@@ -1,0 +1,29 @@
+using Ferry.Data;
+using Ferry.Data.Seeding;
+
+namespace Ferry.Server.Infrastructure;
+
+/// <summary>Applies migrations and seeds the demo organization before the server accepts requests.</summary>
+sealed partial class DatabaseStartup(DatabaseOptions database, IConfiguration configuration, ILogger<DatabaseStartup> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var result = await DatabaseInitializer.InitializeAsync(database, configuration["FERRY_ADMIN_EMAIL"], configuration["FERRY_ADMIN_PASSWORD"], cancellationToken);
+        if (result.GeneratedPassword is not null)
+        {
+            LogGeneratedPassword(result.Organization.Name, result.AdminEmail!, result.GeneratedPassword);
+        }
+        else if (result.AdminEmail is not null)
+        {
+            LogSeeded(result.Organization.Name, result.AdminEmail);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Seeded the demo organization '{Organization}'. Super admin: {Email}  password: {Password}  (shown once; set FERRY_ADMIN_PASSWORD to choose it)")]
+    partial void LogGeneratedPassword(string organization, string email, string password);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded the demo organization '{Organization}' with super admin {Email}")]
+    partial void LogSeeded(string organization, string email);
+}

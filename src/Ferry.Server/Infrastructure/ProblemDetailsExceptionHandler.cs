@@ -1,0 +1,59 @@
+using System.Data.Common;
+using Ferry.Core;
+using Ferry.Data.Workflow;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Ferry.Server.Infrastructure;
+
+/// <summary>Turns Ferry's exceptions into RFC 9457 problem details carrying the spec's error code.</summary>
+sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problems, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            FerryException e => Problem(ErrorStatus.For(e.ErrorCode), ErrorStatus.Title(e.ErrorCode), e.Message, e.ErrorCode, e.Field, e.SourceLocation),
+            NotFoundException e => Problem(StatusCodes.Status404NotFound, "Not found", e.Message, null, null, null),
+            ArgumentException e => Problem(StatusCodes.Status400BadRequest, "Invalid request", e.Message, null, null, null),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problem(StatusCodes.Status413PayloadTooLarge,
+                ErrorStatus.Title(ErrorCodes.FileTooLarge), "The request is larger than the upload limit. Split the file or ask an administrator to raise Storage:MaxUploadBytes.", ErrorCodes.FileTooLarge, null, null),
+            BadHttpRequestException e => Problem(e.StatusCode, "Invalid request", e.Message, null, null, null),
+            DbException or TimeoutException => Problem(StatusCodes.Status503ServiceUnavailable, ErrorStatus.Title(ErrorCodes.DatabaseError),
+                "The database did not answer; nothing was changed. Try again shortly.", ErrorCodes.DatabaseError, null, null),
+            _ => null,
+        };
+        if (problem is null)
+        {
+            LogUnhandled(exception, httpContext.Request.Path);
+            return false;
+        }
+        if (problem.Status >= 500)
+        {
+            LogUnhandled(exception, httpContext.Request.Path);
+        }
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    static ProblemDetails Problem(int status, string title, string detail, string? errorCode, string? field, string? location)
+    {
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        if (errorCode is not null)
+        {
+            problem.Extensions["error_code"] = errorCode;
+        }
+        if (field is not null)
+        {
+            problem.Extensions["field"] = field;
+        }
+        if (location is not null)
+        {
+            problem.Extensions["source_location"] = location;
+        }
+        return problem;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Request to {Path} failed")]
+    partial void LogUnhandled(Exception exception, string path);
+}

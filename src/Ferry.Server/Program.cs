@@ -1,0 +1,31 @@
+using Ferry.Server.Features.Auth;
+using Ferry.Server.Features.Erp;
+using Ferry.Server.Features.Execution;
+using Ferry.Server.Features.Health;
+using Ferry.Server.Features.Jobs;
+using Ferry.Server.Features.Logs;
+using Ferry.Server.Features.Mappings;
+using Ferry.Server.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddFerryServer();
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseTenantScope();
+app.MapOpenApi();
+
+var api = app.MapGroup("/api/v1");
+api.MapAuth();
+api.MapErp();
+var migration = api.MapGroup("/migration");
+migration.MapHealth();
+migration.MapJobs();
+migration.MapMappings();
+migration.MapExecution();
+migration.MapLogs();
+
+app.Run();
