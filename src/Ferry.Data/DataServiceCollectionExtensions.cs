@@ -24,7 +24,7 @@ public static class DataServiceCollectionExtensions
                     Directory.CreateDirectory(directory);
                 }
                 options.UseSqlite(database.SqliteConnectionString(), o => o.MigrationsAssembly("Ferry.Data.Sqlite"));
-                options.AddInterceptors(new SqlitePragmas());
+                options.AddInterceptors(SqlitePragmas.Instance);
                 break;
             case DatabaseProvider.Postgres:
                 options.UseNpgsql(database.ConnectionString, o => o.MigrationsAssembly("Ferry.Data.Postgres"));

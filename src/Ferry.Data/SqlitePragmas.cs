@@ -9,6 +9,9 @@ namespace Ferry.Data;
 /// </summary>
 sealed class SqlitePragmas : DbConnectionInterceptor
 {
+    /// <summary>One instance for every context, so EF keeps one internal service provider and one model.</summary>
+    public static readonly SqlitePragmas Instance = new();
+
     const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);

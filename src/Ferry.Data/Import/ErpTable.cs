@@ -42,7 +42,7 @@ sealed class ErpTable
     public DbParameter Parameter(DbCommand command, string column, string name, object? value)
     {
         var mapping = _columns[column];
-        return mapping.StoreTypeMapping.CreateParameter(command, name, value ?? DBNull.Value, mapping.IsNullable);
+        return mapping.StoreTypeMapping.CreateParameter(command, name, value, mapping.IsNullable);
     }
 
     /// <summary>The value a non-nullable column gets when a record has none.</summary>

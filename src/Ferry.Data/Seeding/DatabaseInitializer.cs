@@ -13,7 +13,10 @@ public static class DatabaseInitializer
     {
         await using var db = DataServiceCollectionExtensions.CreateContext(database);
         db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
-        await db.Database.MigrateAsync(cancellationToken);
+        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
         var organization = await OrganizationSeeder.EnsureOrganizationAsync(db, OrganizationSeeder.DemoSlug, "Demo Traders Pvt Ltd", cancellationToken);
         var hasUsers = await db.Users.IgnoreQueryFilters([FerryDbContext.TenantFilter]).AnyAsync(u => u.OrganizationId == organization.Id, cancellationToken);
         if (hasUsers)
