@@ -52,7 +52,7 @@ sealed class ImportBatchSink : IBatchSink, IAsyncDisposable
     {
         if (_connection.State != System.Data.ConnectionState.Open)
         {
-            await _connection.OpenAsync(cancellationToken);
+            await _db.Database.OpenConnectionAsync(cancellationToken);
         }
         DbTransaction transaction;
         if (IsDryRun)

@@ -38,7 +38,7 @@ public sealed class RollbackRun(DatabaseOptions database, JobQueue queue, Worker
         {
             await using var work = DataServiceCollectionExtensions.CreateContext(database);
             var connection = work.Database.GetDbConnection();
-            await connection.OpenAsync(run.Token);
+            await work.Database.OpenConnectionAsync(run.Token);
             var checkpoint = job.RollbackCheckpoint;
             if (!await RestoreUpdatesAsync(work, connection, lease, checkpoint, summary, run.Token))
             {
