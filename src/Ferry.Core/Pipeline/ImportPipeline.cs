@@ -5,7 +5,8 @@ namespace Ferry.Core.Pipeline;
 
 /// <summary>
 /// Streams rows from a reader through a mapper into a sink, batch by batch. It resumes after a checkpoint by
-/// skipping rows already committed; the same rows always form the same batches.
+/// skipping rows already committed; the same rows always form the same batches. While the sink writes one batch
+/// on another thread, the next batch is read and mapped, so parsing and writing use both cores.
 /// </summary>
 public sealed class ImportPipeline(RecordMapper mapper, int batchSize)
 {
@@ -15,43 +16,58 @@ public sealed class ImportPipeline(RecordMapper mapper, int batchSize)
         var totals = new PipelineResult();
         var columns = reader.Columns.Count;
         var batch = new List<MappedRecord>(batchSize);
-        long firstRow = 0;
-        while (reader.Read())
+        Task<BatchOutcome>? writing = null;
+        try
         {
-            if (reader.RowNumber <= checkpoint)
+            while (reader.Read())
             {
-                continue;
-            }
-            if (batch.Count == 0)
-            {
-                firstRow = reader.RowNumber;
-            }
-            var values = new string?[columns];
-            for (var i = 0; i < columns; i++)
-            {
-                values[i] = reader.GetValue(i);
-            }
-            batch.Add(mapper.Map(new SourceRecord(reader.RowNumber, reader.Location, values)));
-            if (batch.Count == batchSize)
-            {
-                if (!await FlushAsync(batch, firstRow, sink, totals, cancellationToken))
+                if (reader.RowNumber <= checkpoint)
                 {
-                    return totals;
+                    continue;
                 }
-                batch = new List<MappedRecord>(batchSize);
-                cancellationToken.ThrowIfCancellationRequested();
+                var values = new string?[columns];
+                for (var i = 0; i < columns; i++)
+                {
+                    values[i] = reader.GetValue(i);
+                }
+                batch.Add(mapper.Map(new SourceRecord(reader.RowNumber, reader.Location, values)));
+                if (batch.Count == batchSize)
+                {
+                    if (writing is not null && !Completed(await writing, totals))
+                    {
+                        return totals;
+                    }
+                    cancellationToken.ThrowIfCancellationRequested();
+                    writing = Write(sink, batch, cancellationToken);
+                    batch = new List<MappedRecord>(batchSize);
+                }
+            }
+            if (writing is not null && !Completed(await writing, totals))
+            {
+                return totals;
+            }
+            writing = null;
+            if (batch.Count > 0)
+            {
+                Completed(await sink.WriteAsync(new RecordBatch(batch[0].RowNumber, batch[^1].RowNumber, batch), cancellationToken), totals);
+            }
+            return totals;
+        }
+        finally
+        {
+            if (writing is not null)
+            {
+                // The reader failed while a batch was being written: let that write finish (or fail) before leaving.
+                await writing.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             }
         }
-        if (batch.Count > 0)
-        {
-            await FlushAsync(batch, firstRow, sink, totals, cancellationToken);
-        }
-        return totals;
     }
 
-    static async Task<bool> FlushAsync(List<MappedRecord> batch, long firstRow, IBatchSink sink, PipelineResult totals, CancellationToken cancellationToken)
+    static Task<BatchOutcome> Write(IBatchSink sink, List<MappedRecord> batch, CancellationToken cancellationToken) =>
+        Task.Run(() => sink.WriteAsync(new RecordBatch(batch[0].RowNumber, batch[^1].RowNumber, batch), cancellationToken), cancellationToken);
+
+    static bool Completed(BatchOutcome outcome, PipelineResult totals)
     {
-        var outcome = await sink.WriteAsync(new RecordBatch(firstRow, batch[^1].RowNumber, batch), cancellationToken);
         if (outcome.Fenced)
         {
             totals.Fenced = true;

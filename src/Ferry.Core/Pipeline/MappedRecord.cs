@@ -23,8 +23,12 @@ public sealed class MappedRecord(long rowNumber, string location, FieldIndex fie
 
     public string? NaturalKey { get; set; }
 
-    /// <summary>Ids of the ERP rows this record refers to, by the column that receives them.</summary>
-    public Dictionary<string, long> References { get; } = new(StringComparer.Ordinal);
+    Dictionary<string, long>? _references;
+
+    /// <summary>Sets the id of an ERP row this record refers to, by the column that receives it.</summary>
+    public void SetReference(string column, long id) => (_references ??= new(StringComparer.Ordinal))[column] = id;
+
+    public long? ReferenceOrNull(string column) => _references is not null && _references.TryGetValue(column, out var id) ? id : null;
 
     public object? this[string field]
     {

@@ -483,8 +483,6 @@ namespace Ferry.Data.Postgres.Migrations
 
                     b.HasIndex("OrganizationId", "CreatedJobId");
 
-                    b.HasIndex("OrganizationId", "LastJobId");
-
                     b.HasIndex("OrganizationId", "NaturalKey")
                         .IsUnique();
 
@@ -608,8 +606,6 @@ namespace Ferry.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("OrganizationId", "CreatedJobId");
-
-                    b.HasIndex("OrganizationId", "LastJobId");
 
                     b.HasIndex("OrganizationId", "NaturalKey")
                         .IsUnique();
@@ -755,8 +751,6 @@ namespace Ferry.Data.Postgres.Migrations
 
                     b.HasIndex("OrganizationId", "CreatedJobId");
 
-                    b.HasIndex("OrganizationId", "LastJobId");
-
                     b.HasIndex("OrganizationId", "NaturalKey")
                         .IsUnique();
 
@@ -876,8 +870,6 @@ namespace Ferry.Data.Postgres.Migrations
                     b.HasIndex("GroupId");
 
                     b.HasIndex("OrganizationId", "CreatedJobId");
-
-                    b.HasIndex("OrganizationId", "LastJobId");
 
                     b.HasIndex("OrganizationId", "NaturalKey")
                         .IsUnique();
@@ -1039,8 +1031,6 @@ namespace Ferry.Data.Postgres.Migrations
 
                     b.HasIndex("OrganizationId", "CreatedJobId");
 
-                    b.HasIndex("OrganizationId", "LastJobId");
-
                     b.HasIndex("OrganizationId", "NaturalKey")
                         .IsUnique();
 
@@ -1139,8 +1129,6 @@ namespace Ferry.Data.Postgres.Migrations
 
                     b.HasIndex("OrganizationId", "CreatedJobId");
 
-                    b.HasIndex("OrganizationId", "LastJobId");
-
                     b.HasIndex("OrganizationId", "NaturalKey")
                         .IsUnique();
 
@@ -1229,8 +1217,6 @@ namespace Ferry.Data.Postgres.Migrations
                     b.HasIndex("BaseUnitId");
 
                     b.HasIndex("OrganizationId", "CreatedJobId");
-
-                    b.HasIndex("OrganizationId", "LastJobId");
 
                     b.HasIndex("OrganizationId", "NaturalKey")
                         .IsUnique();
@@ -1387,8 +1373,6 @@ namespace Ferry.Data.Postgres.Migrations
                     b.HasIndex("OrganizationId", "CreatedJobId");
 
                     b.HasIndex("OrganizationId", "Date");
-
-                    b.HasIndex("OrganizationId", "LastJobId");
 
                     b.HasIndex("OrganizationId", "NaturalKey")
                         .IsUnique();
@@ -1589,8 +1573,6 @@ namespace Ferry.Data.Postgres.Migrations
                     b.HasIndex("ParentId");
 
                     b.HasIndex("OrganizationId", "CreatedJobId");
-
-                    b.HasIndex("OrganizationId", "LastJobId");
 
                     b.HasIndex("OrganizationId", "NaturalKey")
                         .IsUnique();

@@ -471,8 +471,6 @@ namespace Ferry.Data.Sqlite.Migrations
 
                     b.HasIndex("OrganizationId", "CreatedJobId");
 
-                    b.HasIndex("OrganizationId", "LastJobId");
-
                     b.HasIndex("OrganizationId", "NaturalKey")
                         .IsUnique();
 
@@ -594,8 +592,6 @@ namespace Ferry.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("OrganizationId", "CreatedJobId");
-
-                    b.HasIndex("OrganizationId", "LastJobId");
 
                     b.HasIndex("OrganizationId", "NaturalKey")
                         .IsUnique();
@@ -739,8 +735,6 @@ namespace Ferry.Data.Sqlite.Migrations
 
                     b.HasIndex("OrganizationId", "CreatedJobId");
 
-                    b.HasIndex("OrganizationId", "LastJobId");
-
                     b.HasIndex("OrganizationId", "NaturalKey")
                         .IsUnique();
 
@@ -858,8 +852,6 @@ namespace Ferry.Data.Sqlite.Migrations
                     b.HasIndex("GroupId");
 
                     b.HasIndex("OrganizationId", "CreatedJobId");
-
-                    b.HasIndex("OrganizationId", "LastJobId");
 
                     b.HasIndex("OrganizationId", "NaturalKey")
                         .IsUnique();
@@ -1019,8 +1011,6 @@ namespace Ferry.Data.Sqlite.Migrations
 
                     b.HasIndex("OrganizationId", "CreatedJobId");
 
-                    b.HasIndex("OrganizationId", "LastJobId");
-
                     b.HasIndex("OrganizationId", "NaturalKey")
                         .IsUnique();
 
@@ -1117,8 +1107,6 @@ namespace Ferry.Data.Sqlite.Migrations
 
                     b.HasIndex("OrganizationId", "CreatedJobId");
 
-                    b.HasIndex("OrganizationId", "LastJobId");
-
                     b.HasIndex("OrganizationId", "NaturalKey")
                         .IsUnique();
 
@@ -1205,8 +1193,6 @@ namespace Ferry.Data.Sqlite.Migrations
                     b.HasIndex("BaseUnitId");
 
                     b.HasIndex("OrganizationId", "CreatedJobId");
-
-                    b.HasIndex("OrganizationId", "LastJobId");
 
                     b.HasIndex("OrganizationId", "NaturalKey")
                         .IsUnique();
@@ -1359,8 +1345,6 @@ namespace Ferry.Data.Sqlite.Migrations
                     b.HasIndex("OrganizationId", "CreatedJobId");
 
                     b.HasIndex("OrganizationId", "Date");
-
-                    b.HasIndex("OrganizationId", "LastJobId");
 
                     b.HasIndex("OrganizationId", "NaturalKey")
                         .IsUnique();
@@ -1555,8 +1539,6 @@ namespace Ferry.Data.Sqlite.Migrations
                     b.HasIndex("ParentId");
 
                     b.HasIndex("OrganizationId", "CreatedJobId");
-
-                    b.HasIndex("OrganizationId", "LastJobId");
 
                     b.HasIndex("OrganizationId", "NaturalKey")
                         .IsUnique();

@@ -15,7 +15,6 @@ static class ErpRowConfiguration
         builder.Property(e => e.SourceLocation).HasMaxLength(500);
         builder.HasIndex(e => new { e.OrganizationId, e.NaturalKey }).IsUnique();
         builder.HasIndex(e => new { e.OrganizationId, e.CreatedJobId });
-        builder.HasIndex(e => new { e.OrganizationId, e.LastJobId });
         builder.HasOne<Organization>().WithMany().HasForeignKey(e => e.OrganizationId).OnDelete(DeleteBehavior.Restrict);
     }
 }

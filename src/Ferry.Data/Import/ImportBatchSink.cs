@@ -23,8 +23,10 @@ sealed class ImportBatchSink : IBatchSink, IAsyncDisposable
     readonly ErpTable _table;
     readonly ErpTable _jobs;
     readonly JobLogWriter? _log;
-    readonly Dictionary<string, DbCommand> _inserts = new(StringComparer.Ordinal);
+    readonly Dictionary<ulong, DbCommand> _inserts = [];
     readonly (string Field, int Position)[] _fieldColumns;
+    readonly string[] _referenceColumns;
+    readonly ulong _requiredColumns;
     readonly DbConnection _connection;
     DbTransaction? _dryRunTransaction;
     DbCommand? _fence;
@@ -43,6 +45,18 @@ sealed class ImportBatchSink : IBatchSink, IAsyncDisposable
         _jobs = ErpTable.For(db, typeof(MigrationJob));
         _log = dryRunReport is null ? new JobLogWriter(db, context.OrganizationId, context.JobId) : null;
         _fieldColumns = [.. schema.Fields.Select((f, i) => (f.Name, i)).Where(f => _table.HasColumn(f.Name))];
+        _referenceColumns = [.. schema.References.Select(r => r.IdColumn)];
+        if (_fieldColumns.Length + _referenceColumns.Length > 64)
+        {
+            throw new InvalidOperationException($"{schema.DataType} has more than 64 importable columns.");
+        }
+        for (var i = 0; i < _fieldColumns.Length; i++)
+        {
+            if (!_table.Column(_fieldColumns[i].Field).IsNullable)
+            {
+                _requiredColumns |= 1UL << i;
+            }
+        }
         _connection = db.Database.GetDbConnection();
     }
 
@@ -91,6 +105,7 @@ sealed class ImportBatchSink : IBatchSink, IAsyncDisposable
     {
         await ResolveReferencesAsync(batch.Records, transaction, cancellationToken);
         var existing = await FindExistingAsync(batch.Records, transaction, cancellationToken);
+        var layout = ColumnsWithValues(batch.Records);
         int inserted = 0, updated = 0, skipped = 0, failed = 0;
         var now = DateTime.UtcNow;
         foreach (var record in batch.Records)
@@ -142,7 +157,7 @@ sealed class ImportBatchSink : IBatchSink, IAsyncDisposable
                         break;
                 }
             }
-            var id = await InsertAsync(transaction, record, now, cancellationToken);
+            var id = Insert(transaction, record, now, layout);
             if (id is null)
             {
                 skipped++;
@@ -225,7 +240,7 @@ sealed class ImportBatchSink : IBatchSink, IAsyncDisposable
                 }
                 if (ids.TryGetValue(NaturalKeys.Normalize(name), out var id))
                 {
-                    record.References[reference.IdColumn] = id;
+                    record.SetReference(reference.IdColumn, id);
                 }
                 else if (reference.Required)
                 {
@@ -278,21 +293,20 @@ sealed class ImportBatchSink : IBatchSink, IAsyncDisposable
         return existing;
     }
 
-    async Task<long?> InsertAsync(DbTransaction transaction, MappedRecord record, DateTime now, CancellationToken cancellationToken)
+    /// <summary>Inserts one record with a prepared statement for its column set; null when its key was taken meanwhile.</summary>
+    long? Insert(DbTransaction transaction, MappedRecord record, DateTime now, ulong columns)
     {
-        var values = ColumnValues(record);
-        var columnKey = string.Join(",", values.Keys);
-        if (!_inserts.TryGetValue(columnKey, out var command))
+        if (!_inserts.TryGetValue(columns, out var command))
         {
             command = _connection.CreateCommand();
-            var columns = ErpTable.ProvenanceColumns.Concat(values.Keys).ToList();
-            command.CommandText = $"INSERT INTO {_table.Name} ({string.Join(", ", columns)}) VALUES ({ErpTable.Placeholders("v", columns.Count)}) " +
+            var names = ErpTable.ProvenanceColumns.Concat(ColumnNames(columns)).ToList();
+            command.CommandText = $"INSERT INTO {_table.Name} ({string.Join(", ", names)}) VALUES ({ErpTable.Placeholders("v", names.Count)}) " +
                 "ON CONFLICT (organization_id, natural_key) DO NOTHING RETURNING id";
-            for (var i = 0; i < columns.Count; i++)
+            for (var i = 0; i < names.Count; i++)
             {
-                command.Parameters.Add(_table.Parameter(command, columns[i], $"v{i}", null));
+                command.Parameters.Add(_table.Parameter(command, names[i], $"v{i}", null));
             }
-            _inserts[columnKey] = command;
+            _inserts[columns] = command;
         }
         command.Transaction = transaction;
         var p = command.Parameters;
@@ -304,11 +318,22 @@ sealed class ImportBatchSink : IBatchSink, IAsyncDisposable
         SetValue(p[5], "created_at", now);
         SetValue(p[6], "updated_at", now);
         var index = ErpTable.ProvenanceColumns.Length;
-        foreach (var value in values.Values)
+        for (var i = 0; i < _fieldColumns.Length; i++)
         {
-            p[index++].Value = value ?? DBNull.Value;
+            if ((columns & (1UL << i)) != 0)
+            {
+                var value = record.Values[_fieldColumns[i].Position] ?? ErpTable.DefaultFor(_table.Column(_fieldColumns[i].Field));
+                p[index++].Value = value ?? DBNull.Value;
+            }
         }
-        var result = await command.ExecuteScalarAsync(cancellationToken);
+        for (var i = 0; i < _referenceColumns.Length; i++)
+        {
+            if ((columns & (1UL << (_fieldColumns.Length + i))) != 0)
+            {
+                p[index++].Value = record.ReferenceOrNull(_referenceColumns[i]) is { } id ? id : DBNull.Value;
+            }
+        }
+        var result = command.ExecuteScalar();
         return result is null or DBNull ? null : Convert.ToInt64(result, CultureInfo.InvariantCulture);
     }
 
@@ -318,22 +343,70 @@ sealed class ImportBatchSink : IBatchSink, IAsyncDisposable
         parameter.Value = converter is null ? value : converter.ConvertToProvider(value);
     }
 
-    /// <summary>The record's values by column, in a stable order: every column with a value, and non-nullable ones.</summary>
-    SortedDictionary<string, object?> ColumnValues(MappedRecord record)
+    /// <summary>The columns any of the valid records has a value for, plus the non-nullable ones, as a bit set.</summary>
+    ulong ColumnsWithValues(IEnumerable<MappedRecord> records)
     {
-        var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var (field, position) in _fieldColumns)
+        var columns = _requiredColumns;
+        foreach (var record in records)
         {
-            var value = record.Values[position];
-            var column = _table.Column(field);
-            if (value is not null || !column.IsNullable)
+            if (record.HasErrors)
             {
-                values[field] = value ?? ErpTable.DefaultFor(column);
+                continue;
+            }
+            for (var i = 0; i < _fieldColumns.Length; i++)
+            {
+                if (record.Values[_fieldColumns[i].Position] is not null)
+                {
+                    columns |= 1UL << i;
+                }
+            }
+            for (var i = 0; i < _referenceColumns.Length; i++)
+            {
+                if (record.ReferenceOrNull(_referenceColumns[i]) is not null)
+                {
+                    columns |= 1UL << (_fieldColumns.Length + i);
+                }
             }
         }
-        foreach (var (column, id) in record.References)
+        return columns;
+    }
+
+    IEnumerable<string> ColumnNames(ulong columns)
+    {
+        for (var i = 0; i < _fieldColumns.Length; i++)
         {
-            values[column] = id;
+            if ((columns & (1UL << i)) != 0)
+            {
+                yield return _fieldColumns[i].Field;
+            }
+        }
+        for (var i = 0; i < _referenceColumns.Length; i++)
+        {
+            if ((columns & (1UL << (_fieldColumns.Length + i))) != 0)
+            {
+                yield return _referenceColumns[i];
+            }
+        }
+    }
+
+    /// <summary>The record's values by column: every column it has a value for, and the non-nullable ones.</summary>
+    Dictionary<string, object?> ColumnValues(MappedRecord record)
+    {
+        var columns = ColumnsWithValues([record]);
+        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+        for (var i = 0; i < _fieldColumns.Length; i++)
+        {
+            if ((columns & (1UL << i)) != 0)
+            {
+                values[_fieldColumns[i].Field] = record.Values[_fieldColumns[i].Position] ?? ErpTable.DefaultFor(_table.Column(_fieldColumns[i].Field));
+            }
+        }
+        for (var i = 0; i < _referenceColumns.Length; i++)
+        {
+            if (record.ReferenceOrNull(_referenceColumns[i]) is { } id)
+            {
+                values[_referenceColumns[i]] = id;
+            }
         }
         return values;
     }

@@ -677,11 +677,6 @@ namespace Ferry.Data.Postgres.Migrations
                 columns: new[] { "organization_id", "created_job_id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_account_groups_organization_id_last_job_id",
-                table: "account_groups",
-                columns: new[] { "organization_id", "last_job_id" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_account_groups_organization_id_natural_key",
                 table: "account_groups",
                 columns: new[] { "organization_id", "natural_key" },
@@ -698,11 +693,6 @@ namespace Ferry.Data.Postgres.Migrations
                 columns: new[] { "organization_id", "created_job_id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_company_profiles_organization_id_last_job_id",
-                table: "company_profiles",
-                columns: new[] { "organization_id", "last_job_id" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_company_profiles_organization_id_natural_key",
                 table: "company_profiles",
                 columns: new[] { "organization_id", "natural_key" },
@@ -717,11 +707,6 @@ namespace Ferry.Data.Postgres.Migrations
                 name: "IX_contacts_organization_id_created_job_id",
                 table: "contacts",
                 columns: new[] { "organization_id", "created_job_id" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_contacts_organization_id_last_job_id",
-                table: "contacts",
-                columns: new[] { "organization_id", "last_job_id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_contacts_organization_id_natural_key",
@@ -758,11 +743,6 @@ namespace Ferry.Data.Postgres.Migrations
                 name: "IX_ledgers_organization_id_created_job_id",
                 table: "ledgers",
                 columns: new[] { "organization_id", "created_job_id" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ledgers_organization_id_last_job_id",
-                table: "ledgers",
-                columns: new[] { "organization_id", "last_job_id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ledgers_organization_id_natural_key",
@@ -804,11 +784,6 @@ namespace Ferry.Data.Postgres.Migrations
                 columns: new[] { "organization_id", "created_job_id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_products_organization_id_last_job_id",
-                table: "products",
-                columns: new[] { "organization_id", "last_job_id" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_products_organization_id_natural_key",
                 table: "products",
                 columns: new[] { "organization_id", "natural_key" },
@@ -833,11 +808,6 @@ namespace Ferry.Data.Postgres.Migrations
                 name: "IX_stock_movements_organization_id_created_job_id",
                 table: "stock_movements",
                 columns: new[] { "organization_id", "created_job_id" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_stock_movements_organization_id_last_job_id",
-                table: "stock_movements",
-                columns: new[] { "organization_id", "last_job_id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_stock_movements_organization_id_natural_key",
@@ -874,11 +844,6 @@ namespace Ferry.Data.Postgres.Migrations
                 name: "IX_units_organization_id_created_job_id",
                 table: "units",
                 columns: new[] { "organization_id", "created_job_id" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_units_organization_id_last_job_id",
-                table: "units",
-                columns: new[] { "organization_id", "last_job_id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_units_organization_id_natural_key",
@@ -945,11 +910,6 @@ namespace Ferry.Data.Postgres.Migrations
                 columns: new[] { "organization_id", "date" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_vouchers_organization_id_last_job_id",
-                table: "vouchers",
-                columns: new[] { "organization_id", "last_job_id" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_vouchers_organization_id_natural_key",
                 table: "vouchers",
                 columns: new[] { "organization_id", "natural_key" },
@@ -964,11 +924,6 @@ namespace Ferry.Data.Postgres.Migrations
                 name: "IX_warehouses_organization_id_created_job_id",
                 table: "warehouses",
                 columns: new[] { "organization_id", "created_job_id" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_warehouses_organization_id_last_job_id",
-                table: "warehouses",
-                columns: new[] { "organization_id", "last_job_id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_warehouses_organization_id_natural_key",

@@ -675,11 +675,6 @@ namespace Ferry.Data.Sqlite.Migrations
                 columns: new[] { "organization_id", "created_job_id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_account_groups_organization_id_last_job_id",
-                table: "account_groups",
-                columns: new[] { "organization_id", "last_job_id" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_account_groups_organization_id_natural_key",
                 table: "account_groups",
                 columns: new[] { "organization_id", "natural_key" },
@@ -696,11 +691,6 @@ namespace Ferry.Data.Sqlite.Migrations
                 columns: new[] { "organization_id", "created_job_id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_company_profiles_organization_id_last_job_id",
-                table: "company_profiles",
-                columns: new[] { "organization_id", "last_job_id" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_company_profiles_organization_id_natural_key",
                 table: "company_profiles",
                 columns: new[] { "organization_id", "natural_key" },
@@ -715,11 +705,6 @@ namespace Ferry.Data.Sqlite.Migrations
                 name: "IX_contacts_organization_id_created_job_id",
                 table: "contacts",
                 columns: new[] { "organization_id", "created_job_id" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_contacts_organization_id_last_job_id",
-                table: "contacts",
-                columns: new[] { "organization_id", "last_job_id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_contacts_organization_id_natural_key",
@@ -756,11 +741,6 @@ namespace Ferry.Data.Sqlite.Migrations
                 name: "IX_ledgers_organization_id_created_job_id",
                 table: "ledgers",
                 columns: new[] { "organization_id", "created_job_id" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ledgers_organization_id_last_job_id",
-                table: "ledgers",
-                columns: new[] { "organization_id", "last_job_id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ledgers_organization_id_natural_key",
@@ -802,11 +782,6 @@ namespace Ferry.Data.Sqlite.Migrations
                 columns: new[] { "organization_id", "created_job_id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_products_organization_id_last_job_id",
-                table: "products",
-                columns: new[] { "organization_id", "last_job_id" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_products_organization_id_natural_key",
                 table: "products",
                 columns: new[] { "organization_id", "natural_key" },
@@ -831,11 +806,6 @@ namespace Ferry.Data.Sqlite.Migrations
                 name: "IX_stock_movements_organization_id_created_job_id",
                 table: "stock_movements",
                 columns: new[] { "organization_id", "created_job_id" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_stock_movements_organization_id_last_job_id",
-                table: "stock_movements",
-                columns: new[] { "organization_id", "last_job_id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_stock_movements_organization_id_natural_key",
@@ -872,11 +842,6 @@ namespace Ferry.Data.Sqlite.Migrations
                 name: "IX_units_organization_id_created_job_id",
                 table: "units",
                 columns: new[] { "organization_id", "created_job_id" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_units_organization_id_last_job_id",
-                table: "units",
-                columns: new[] { "organization_id", "last_job_id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_units_organization_id_natural_key",
@@ -943,11 +908,6 @@ namespace Ferry.Data.Sqlite.Migrations
                 columns: new[] { "organization_id", "date" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_vouchers_organization_id_last_job_id",
-                table: "vouchers",
-                columns: new[] { "organization_id", "last_job_id" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_vouchers_organization_id_natural_key",
                 table: "vouchers",
                 columns: new[] { "organization_id", "natural_key" },
@@ -962,11 +922,6 @@ namespace Ferry.Data.Sqlite.Migrations
                 name: "IX_warehouses_organization_id_created_job_id",
                 table: "warehouses",
                 columns: new[] { "organization_id", "created_job_id" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_warehouses_organization_id_last_job_id",
-                table: "warehouses",
-                columns: new[] { "organization_id", "last_job_id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_warehouses_organization_id_natural_key",
