@@ -21,8 +21,10 @@ static class JobsApi
         group.MapGet("/{jobId:guid}", GetJob).WithName(nameof(GetJob));
         group.MapPut("/{jobId:guid}", UpdateJob).WithName(nameof(UpdateJob));
         group.MapDelete("/{jobId:guid}", DeleteJob).WithName(nameof(DeleteJob));
+        // The body may carry multipart framing around the file; the file itself is capped exactly while it streams.
+        var maxBody = routes.ServiceProvider.GetRequiredService<StorageOptions>().MaxUploadBytes + 1024 * 1024;
         group.MapPost("/{jobId:guid}/upload", Upload).WithName(nameof(Upload)).DisableAntiforgery()
-            .WithMetadata(new RequestSizeLimitAttribute(long.MaxValue));
+            .WithMetadata(new RequestSizeLimitAttribute(maxBody));
         group.MapPost("/{jobId:guid}/cancel", CancelJob).WithName(nameof(CancelJob));
         return group;
     }
