@@ -102,6 +102,19 @@ public sealed class CsvRecordReaderTests : IDisposable
     }
 
     [Fact]
+    public void A_UTF16_file_without_a_byte_order_mark_is_recognised_even_when_most_names_are_in_Devanagari()
+    {
+        using var reader = Open(Bytes.Utf16Le("Name,City\nकृष्णा ट्रेडर्स,पुणे\nगणेश स्टोर्स,नागपूर\n"));
+
+        Assert.Equal("utf-16le", reader.EncodingName);
+        Assert.Equal([["कृष्णा ट्रेडर्स", "पुणे"], ["गणेश स्टोर्स", "नागपूर"]], ReadAll(reader));
+    }
+
+    [Fact]
+    public void A_UTF16_file_cut_off_in_the_middle_of_a_character_is_a_format_error() =>
+        ReadFails(Bytes.Concat(Bytes.Utf16LeBom, Bytes.Utf16Le("Name,City\r\nAcme,Pune\r\nBeta,Mum"), [(byte)'b']));
+
+    [Fact]
     public void A_Windows_1252_file_keeps_its_accented_letters()
     {
         using var reader = Open(Bytes.Concat(Bytes.Ascii("Name,Price\n"), [(byte)'C', (byte)'a', (byte)'f', 0xE9, (byte)',', 0x80, (byte)'5', (byte)'\n']));
