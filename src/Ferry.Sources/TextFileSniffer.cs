@@ -14,18 +14,30 @@ public static class TextFileSniffer
 
     public static TextFormat Detect(string path)
     {
+        using var stream = File.OpenRead(path);
         var sample = new byte[SampleBytes];
-        int length;
-        bool truncated;
-        using (var stream = File.OpenRead(path))
+        var length = stream.ReadAtLeast(sample, sample.Length, throwOnEndOfStream: false);
+        var format = DetectFromSample(sample.AsSpan(0, length));
+        if (format is not null)
         {
-            length = stream.ReadAtLeast(sample, sample.Length, throwOnEndOfStream: false);
-            truncated = stream.Length > length;
+            return format;
         }
-        return Detect(sample.AsSpan(0, length), truncated);
+        stream.Seek(0, SeekOrigin.Begin);
+        var scan = Utf8Scan.Of(stream);
+        if (scan.InvalidBytes == 0)
+        {
+            return new TextFormat(new UTF8Encoding(false, true), "utf-8", 0);
+        }
+        if (scan.MultiByteCharacters == 0)
+        {
+            return new TextFormat(Encoding.GetEncoding(1252, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback), "windows-1252", 0);
+        }
+        throw new SourceFormatException(
+            $"The file mixes UTF-8 text with bytes of another encoding (byte 0x{scan.FirstInvalidByte:X2} at offset {scan.FirstInvalidOffset} is not valid UTF-8). Save it again as CSV UTF-8 and upload that.");
     }
 
-    public static TextFormat Detect(ReadOnlySpan<byte> sample, bool truncated)
+    /// <summary>Decides what it can from the first bytes; null means "plain text, decide by scanning the whole file".</summary>
+    static TextFormat? DetectFromSample(ReadOnlySpan<byte> sample)
     {
         if (sample.IsEmpty)
         {
@@ -48,57 +60,38 @@ public static class TextFileSniffer
             throw new SourceFormatException($"The file is {kind}, not a table of data. Save it as CSV (UTF-8) and upload that.");
         }
         var nul = sample.IndexOf((byte)0);
-        if (nul >= 0)
+        if (nul < 0)
         {
-            var evenNuls = 0;
-            var oddNuls = 0;
-            for (var i = 0; i < Math.Min(sample.Length, 4096); i++)
+            return null;
+        }
+        // UTF-16 without a byte order mark: the NULs of ASCII characters (digits, commas, line breaks) all fall on
+        // one side of each byte pair, whatever script the rest of the text is in.
+        var window = sample[..(Math.Min(sample.Length, 8192) & ~1)];
+        int evenNuls = 0, oddNuls = 0;
+        for (var i = 0; i < window.Length; i++)
+        {
+            if (window[i] == 0)
             {
-                if (sample[i] == 0)
+                if (i % 2 == 0)
                 {
-                    if (i % 2 == 0)
-                    {
-                        evenNuls++;
-                    }
-                    else
-                    {
-                        oddNuls++;
-                    }
+                    evenNuls++;
+                }
+                else
+                {
+                    oddNuls++;
                 }
             }
-            var pairs = Math.Min(sample.Length, 4096) / 2;
-            if (oddNuls > pairs * 0.9 && evenNuls == 0)
-            {
-                return new TextFormat(new UnicodeEncoding(false, false, true), "utf-16le", 0);
-            }
-            if (evenNuls > pairs * 0.9 && oddNuls == 0)
-            {
-                return new TextFormat(new UnicodeEncoding(true, false, true), "utf-16be", 0);
-            }
-            throw new SourceFormatException($"The file contains binary data (a NUL byte at offset {nul}); it is not a text file. Upload a CSV export.");
         }
-        if (IsValidUtf8(sample, truncated))
+        var pairs = Math.Max(window.Length / 2, 1);
+        if (oddNuls >= pairs / 20 && evenNuls <= pairs / 100)
         {
-            return new TextFormat(new UTF8Encoding(false, true), "utf-8", 0);
+            return new TextFormat(new UnicodeEncoding(false, false, true), "utf-16le", 0);
         }
-        return new TextFormat(Encoding.GetEncoding(1252, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback), "windows-1252", 0);
-    }
-
-    static bool IsValidUtf8(ReadOnlySpan<byte> sample, bool truncated)
-    {
-        if (System.Text.Unicode.Utf8.IsValid(sample))
+        if (evenNuls >= pairs / 20 && oddNuls <= pairs / 100)
         {
-            return true;
+            return new TextFormat(new UnicodeEncoding(true, false, true), "utf-16be", 0);
         }
-        // A multi-byte character cut off by the end of the sample is not an error.
-        for (var cut = 1; truncated && cut <= 3 && cut < sample.Length; cut++)
-        {
-            if (System.Text.Unicode.Utf8.IsValid(sample[..^cut]))
-            {
-                return true;
-            }
-        }
-        return false;
+        throw new SourceFormatException($"The file contains binary data (a NUL byte at offset {nul}); it is not a text file. Upload a CSV export.");
     }
 
     static string? KnownBinary(ReadOnlySpan<byte> sample) => sample switch

@@ -136,6 +136,7 @@ public sealed class RecordMapper
             record.Values[plan.Position] = value;
         }
         _schema.Complete(record);
+        CheckLengths(record);
         if (!record.HasErrors)
         {
             record.NaturalKey = _schema.NaturalKey(record);
@@ -187,12 +188,20 @@ public sealed class RecordMapper
                     }
                     return match;
                 }
-                if (field.MaxLength is { } max && text.Length > max)
-                {
-                    record.AddError(field.Name, ErrorCodes.ValidationFailed, $"{field.Name} is {text.Length} characters long; at most {max} fit", text);
-                    return null;
-                }
                 return text;
+        }
+    }
+
+    /// <summary>Checked after the schema has normalised values, so "27 AAPFU 0939F 1ZV" is measured without its spaces.</summary>
+    void CheckLengths(MappedRecord record)
+    {
+        foreach (var plan in _plans)
+        {
+            if (plan.Field.MaxLength is { } max && record.Values[plan.Position] is string text && text.Length > max)
+            {
+                record.AddError(plan.Field.Name, ErrorCodes.ValidationFailed, $"{plan.Field.Name} is {text.Length} characters long; at most {max} fit", text);
+                record.Values[plan.Position] = null;
+            }
         }
     }
 

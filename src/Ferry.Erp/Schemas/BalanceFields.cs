@@ -19,11 +19,13 @@ static class BalanceFields
                 return;
             }
         }
+        // The mapped value already carries the mapping's number rules (round, abs, …); the text only says whether
+        // the file marked the side itself ("1,18,000 Cr"), in which case the sign belongs to the marker.
         var amount = record.GetDecimal("opening_balance") ?? 0m;
-        if (record.GetText("opening_balance") is { } text && ValueParser.TryParseAmount(text, out var parsed, out var marked))
+        if (record.GetText("opening_balance") is { } text && ValueParser.TryParseAmount(text, out _, out var marked) && marked is not null)
         {
-            amount = parsed;
             explicitSide ??= marked;
+            amount = Math.Abs(amount);
         }
         var side = explicitSide ?? naturalSide;
         if (amount < 0)

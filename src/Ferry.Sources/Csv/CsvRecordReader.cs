@@ -17,6 +17,7 @@ public sealed class CsvRecordReader : IRecordReader
     readonly CsvDataReader _reader;
     readonly StreamReader _text;
     long _row;
+    long _records = 1;
 
     CsvRecordReader(StreamReader text, CsvDataReader reader, IReadOnlyList<string> columns, string encodingName, char delimiter)
     {
@@ -35,8 +36,8 @@ public sealed class CsvRecordReader : IRecordReader
 
     public long RowNumber => _row;
 
-    /// <summary>The row as a spreadsheet shows it: the header is row 1.</summary>
-    public string Location => "row " + (_row + 1).ToString(CultureInfo.InvariantCulture);
+    /// <summary>The row as a spreadsheet shows it: the header is row 1, blank rows count.</summary>
+    public string Location => "row " + _records.ToString(CultureInfo.InvariantCulture);
 
     public static CsvRecordReader Open(string path)
     {
@@ -75,10 +76,11 @@ public sealed class CsvRecordReader : IRecordReader
     {
         while (true)
         {
-            if (!Decoding(_reader.Read, _row + 1))
+            if (!Decoding(_reader.Read, _records))
             {
                 return false;
             }
+            _records++;
             if (IsBlank())
             {
                 continue;
@@ -89,7 +91,7 @@ public sealed class CsvRecordReader : IRecordReader
                 if (_reader.GetFieldSpan(i).Trim().Length > 0)
                 {
                     throw new SourceFormatException(
-                        $"Row {_row + 1} has {_reader.RowFieldCount} fields but the header has {Columns.Count}: a value probably contains an unquoted '{Delimiter}'. Quote that value or remove the extra field, then upload again.");
+                        $"Row {_records} has {_reader.RowFieldCount} fields but the header has {Columns.Count}: a value probably contains an unquoted '{Delimiter}'. Quote that value or remove the extra field, then upload again.");
                 }
             }
             return true;
@@ -185,6 +187,7 @@ public sealed class CsvRecordReader : IRecordReader
         return candidates[best];
     }
 
+    /// <param name="row">The last row read; a failure is in the next one.</param>
     static T Decoding<T>(Func<T> read, long row)
     {
         try

@@ -138,11 +138,21 @@ public sealed class CsvRecordReaderTests : IDisposable
     }
 
     [Fact]
-    public void Invalid_UTF8_after_70_KB_of_valid_rows_is_a_format_error_not_mojibake()
+    public void Invalid_UTF8_after_70_KB_of_valid_UTF8_rows_is_a_format_error_not_mojibake()
     {
-        var error = ReadFails(Bytes.Concat(Bytes.Ascii("Name,Email\n"), Bytes.AsciiRows(70 * 1024), [(byte)'B', 0xC3, 0x28, (byte)',', (byte)'x', (byte)'\n']));
+        var error = ReadFails(Bytes.Concat(Bytes.Ascii("Name,Email\n"), Bytes.Ascii("Caf"), [0xC3, 0xA9], Bytes.Ascii(",cafe@example.in\n"), Bytes.AsciiRows(70 * 1024),
+            [(byte)'B', 0xC3, 0x28, (byte)',', (byte)'x', (byte)'\n']));
 
-        Assert.Contains("not valid text", error.Message, StringComparison.Ordinal);
+        Assert.Contains("not valid UTF-8", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_Windows_1252_export_whose_accents_start_after_70_KB_of_plain_rows_is_read_as_Windows_1252()
+    {
+        using var reader = Open(Bytes.Concat(Bytes.Ascii("Name,Email\n"), Bytes.AsciiRows(70 * 1024), [(byte)'C', (byte)'a', (byte)'f', 0xE9, (byte)',', (byte)'x', (byte)'\n']));
+
+        Assert.Equal("windows-1252", reader.EncodingName);
+        Assert.Contains(ReadAll(reader), row => row[0] == "Café");
     }
 
     [Fact]
