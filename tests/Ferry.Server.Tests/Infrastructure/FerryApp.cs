@@ -21,37 +21,49 @@ public class FerryApp : WebApplicationFactory<Program>
     public const string AdminEmail = "admin@ferry.test";
     public const string AdminPassword = "Admin-Password-1";
 
-    readonly string _role;
-    readonly long _maxUploadBytes;
+    readonly Dictionary<string, string> _settings;
 
-    public FerryApp() : this("all", 10 * 1024 * 1024)
+    public FerryApp() : this(new Dictionary<string, string>())
     {
     }
 
-    protected FerryApp(string role, long maxUploadBytes)
+    /// <param name="settings">Configuration that differs from the defaults below, e.g. "Ferry:Role" = "api".</param>
+    protected FerryApp(Dictionary<string, string> settings)
     {
-        _role = role;
-        _maxUploadBytes = maxUploadBytes;
+        _settings = settings;
         Folder = Path.Combine(Path.GetTempPath(), "ferry-server-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Folder);
     }
 
     public string Folder { get; }
 
+    /// <summary>The access-token signing key this server is configured with.</summary>
+    public byte[] SigningKey { get; } = RandomNumberGenerator.GetBytes(32);
+
     string DatabaseFile => Path.Combine(Folder, "ferry.db");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("Ferry:Role", _role);
-        builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("Database:ConnectionString", DatabaseFile);
-        builder.UseSetting("Storage:UploadRoot", Path.Combine(Folder, "uploads"));
-        builder.UseSetting("Storage:MaxUploadBytes", _maxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.UseSetting("FERRY_ADMIN_EMAIL", AdminEmail);
-        builder.UseSetting("FERRY_ADMIN_PASSWORD", AdminPassword);
-        builder.UseSetting("Worker:PollInterval", "00:00:00.100");
-        builder.UseSetting("Auth:SigningKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
-        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        var settings = new Dictionary<string, string>
+        {
+            ["Ferry:Role"] = "all",
+            ["Database:Provider"] = "Sqlite",
+            ["Database:ConnectionString"] = DatabaseFile,
+            ["Storage:UploadRoot"] = Path.Combine(Folder, "uploads"),
+            ["FERRY_ADMIN_EMAIL"] = AdminEmail,
+            ["FERRY_ADMIN_PASSWORD"] = AdminPassword,
+            ["Worker:PollInterval"] = "00:00:00.100",
+            ["Auth:SigningKey"] = Convert.ToBase64String(SigningKey),
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in _settings)
+        {
+            settings[key] = value;
+        }
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>A client signed in as the demo organization's super admin.</summary>
@@ -106,10 +118,13 @@ public class FerryApp : WebApplicationFactory<Program>
 }
 
 /// <summary>A server that serves the API but runs no job worker: queued jobs stay queued.</summary>
-public sealed class ApiOnlyFerryApp() : FerryApp("api", 10 * 1024 * 1024);
+public sealed class ApiOnlyFerryApp() : FerryApp(new() { ["Ferry:Role"] = "api" });
 
 /// <summary>A server that accepts uploads of at most 1 KiB.</summary>
-public sealed class SmallUploadFerryApp() : FerryApp("all", SmallUploadFerryApp.Limit)
+public sealed class SmallUploadFerryApp() : FerryApp(new() { ["Storage:MaxUploadBytes"] = Limit.ToString(System.Globalization.CultureInfo.InvariantCulture) })
 {
     public const long Limit = 1024;
 }
+
+/// <summary>A server whose migrations may be rolled back for one millisecond after they finish, i.e. never in practice.</summary>
+public sealed class NoRollbackWindowFerryApp() : FerryApp(new() { ["Worker:RollbackWindow"] = "00:00:00.001" });

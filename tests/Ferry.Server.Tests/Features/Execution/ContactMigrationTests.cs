@@ -239,4 +239,37 @@ public sealed class ContactMigrationTests(FerryApp app) : IClassFixture<FerryApp
         var job = await client.GetJsonAsync($"{FerryApi.Jobs}/{jobId}");
         Assert.Equal(JsonValueKind.String, job.GetProperty("rolled_back_at").ValueKind);
     }
+
+    [Fact]
+    public async Task An_Excel_CSV_UTF_8_export_with_quotes_commas_line_breaks_and_Indian_scripts_imports_faithfully()
+    {
+        using var client = await app.ClientOfNewOrganizationAsync();
+        var tag = TestData.Tag();
+        var hindi = $"श्री गणेश ट्रेडर्स {tag}";
+        var quoted = $"Acme, Sons & Co. {tag}";
+        var csv = TestData.Csv(
+            "Customer Name,Address,City",
+            $"{hindi},\"12, MG Road\",नई दिल्ली",
+            $"\"{quoted}\",\"Unit 4\nBlock \"\"B\"\"\",Mumbai");
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray();
+        var jobId = await client.CreateJobIdAsync("contacts");
+        using (var upload = await client.UploadAsync(jobId, bytes))
+        {
+            await FerryApi.ExpectAsync(upload, HttpStatusCode.OK);
+            var file = (await upload.ReadJsonAsync()).GetProperty("file");
+            Assert.Equal("Customer Name", file.GetProperty("columns")[0].GetString());
+            Assert.Equal(2, file.GetProperty("row_count").GetInt64());
+        }
+        await client.AutoMapAsync(jobId);
+
+        await client.ExecuteAsync(jobId);
+        Assert.Equal("completed", (await client.WaitUntilFinishedAsync(jobId)).GetProperty("status").GetString());
+
+        var contacts = await client.ErpAsync("contacts", jobId);
+        var first = ByName(contacts, hindi);
+        Assert.Equal("12, MG Road", first.GetProperty("billing").GetProperty("line1").GetString());
+        Assert.Equal("नई दिल्ली", first.GetProperty("billing").GetProperty("city").GetString());
+        var second = ByName(contacts, quoted);
+        Assert.Equal("Unit 4\nBlock \"B\"", second.GetProperty("billing").GetProperty("line1").GetString());
+    }
 }
