@@ -125,9 +125,10 @@ public sealed class ConflictStrategyTests(FerryApp app) : IClassFixture<FerryApp
         Assert.Equal(2, progress.GetProperty("records_updated").GetInt64());
         Assert.Equal("Nagpur", Assert.Single((await client.ErpAsync("contacts", updateJob)).Items()).GetProperty("billing").GetProperty("city").GetString());
 
-        await client.RollbackAndWaitAsync(updateJob);
+        var rollback = await client.RollbackAndWaitAsync(updateJob);
 
         Assert.Equal(before, Assert.Single((await client.ErpAsync("contacts")).Items()).ToString());
+        Assert.Equal(0, rollback.GetProperty("rollback_summary").GetProperty("conflicts").GetInt64());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -271,5 +272,82 @@ public sealed class ContactMigrationTests(FerryApp app) : IClassFixture<FerryApp
         Assert.Equal("नई दिल्ली", first.GetProperty("billing").GetProperty("city").GetString());
         var second = ByName(contacts, quoted);
         Assert.Equal("Unit 4\nBlock \"B\"", second.GetProperty("billing").GetProperty("line1").GetString());
+    }
+
+    [Fact]
+    public async Task A_GSTIN_is_normalised_and_gives_the_PAN_state_and_GST_treatment()
+    {
+        using var client = await app.ClientOfNewOrganizationAsync();
+        var pan = TestData.Pan();
+        var gstin = TestData.Gstin("27", pan);
+        var name = $"Registered Dealer {TestData.Tag()}";
+
+        var (jobId, progress) = await client.ImportAsync("contacts", TestData.Csv("Customer Name,GSTIN", $"{name},{gstin.ToLowerInvariant()}"));
+
+        Assert.Equal("completed", progress.GetProperty("status").GetString());
+        var contact = Assert.Single((await client.ErpAsync("contacts", jobId)).Items());
+        Assert.Equal(gstin, contact.GetProperty("gstin").GetString());
+        Assert.Equal(pan, contact.GetProperty("pan").GetString());
+        Assert.Equal("27", contact.GetProperty("place_of_supply").GetString());
+        Assert.Equal("regular", contact.GetProperty("gst_treatment").GetString());
+    }
+
+    [Fact]
+    public async Task A_GSTIN_typed_with_spaces_is_accepted_without_them()
+    {
+        using var client = await app.ClientOfNewOrganizationAsync();
+        var gstin = TestData.Gstin("29");
+        var name = $"Spaced Dealer {TestData.Tag()}";
+
+        var (jobId, progress) = await client.ImportAsync("contacts", TestData.Csv("Customer Name,GSTIN", $"{name},{gstin[..2]} {gstin[2..12]} {gstin[12..]}"));
+
+        var errors = await client.GetJsonAsync($"{FerryApi.Jobs}/{jobId}/logs?level=error");
+        Assert.True(errors.Total() == 0, errors.ToString());
+        Assert.Equal("completed", progress.GetProperty("status").GetString());
+        Assert.Equal(gstin, Assert.Single((await client.ErpAsync("contacts", jobId)).Items()).GetProperty("gstin").GetString());
+    }
+
+    [Fact]
+    public async Task A_GSTIN_with_a_wrong_check_character_fails_its_row()
+    {
+        using var client = await app.ClientOfNewOrganizationAsync();
+        var gstin = TestData.Gstin("27");
+        var wrong = gstin[..14] + (gstin[14] == 'A' ? 'B' : 'A');
+        var tag = TestData.Tag();
+
+        var (jobId, progress) = await client.ImportAsync("contacts", TestData.Csv("Customer Name,GSTIN", $"Good {tag},{gstin}", $"Typo {tag},{wrong}"));
+
+        Assert.Equal("completed_with_errors", progress.GetProperty("status").GetString());
+        Assert.Equal($"Good {tag}", Assert.Single((await client.ErpAsync("contacts", jobId)).Items()).GetProperty("display_name").GetString());
+        var error = Assert.Single((await client.GetJsonAsync($"{FerryApi.Jobs}/{jobId}/logs?level=error")).Items());
+        Assert.Equal("row 3", error.GetProperty("source_location").GetString());
+        Assert.Contains(wrong, error.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_file_of_many_batches_imports_every_row_once_and_reports_each_batch()
+    {
+        using var client = await app.ClientOfNewOrganizationAsync();
+        var tag = TestData.Tag();
+        var rows = Enumerable.Range(1, 2500).Select(i => $"Customer {tag} {i:D5},City {i % 7}").ToList();
+        rows.Add($"Customer {tag} 00001,Repeated In The Last Batch");
+        using var created = await client.PostAsJsonAsync(FerryApi.Jobs, new { name = "big file", data_types = new[] { "contacts" }, batch_size = 250 }, Ct);
+        await FerryApi.ExpectAsync(created, HttpStatusCode.Created);
+        var jobId = (await created.ReadJsonAsync()).GetProperty("id").GetGuid();
+        await client.UploadCsvAsync(jobId, TestData.Csv(["Customer Name,City", .. rows]));
+        await client.AutoMapAsync(jobId);
+
+        await client.ExecuteAsync(jobId);
+        var progress = await client.WaitUntilFinishedAsync(jobId);
+
+        Assert.Equal("completed", progress.GetProperty("status").GetString());
+        Assert.Equal(2501, progress.GetProperty("records_total").GetInt64());
+        Assert.Equal(2501, progress.GetProperty("records_processed").GetInt64());
+        Assert.Equal(2500, progress.GetProperty("records_inserted").GetInt64());
+        Assert.Equal(1, progress.GetProperty("records_skipped").GetInt64());
+        Assert.Equal(2500, (await client.ErpAsync("contacts", jobId)).Total());
+        Assert.Equal(11, (await client.GetJsonAsync($"{FerryApi.Jobs}/{jobId}/logs?operation=batch")).Total());
+        var skipped = Assert.Single((await client.GetJsonAsync($"{FerryApi.Jobs}/{jobId}/conflicts")).Items());
+        Assert.Equal("row 2502", skipped.GetProperty("source_location").GetString());
     }
 }
