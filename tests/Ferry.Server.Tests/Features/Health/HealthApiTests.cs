@@ -18,18 +18,4 @@ public sealed class HealthApiTests(FerryApp app) : IClassFixture<FerryApp>
         Assert.Equal("healthy", health.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
         Assert.Equal("healthy", health.GetProperty("checks").GetProperty("storage").GetProperty("status").GetString());
     }
-
-    [Fact]
-    public async Task The_OpenAPI_document_describes_the_migration_api()
-    {
-        using var client = await app.AdminClientAsync();
-
-        var document = await client.GetJsonAsync("/openapi/v1.json");
-
-        var paths = document.GetProperty("paths");
-        Assert.True(paths.TryGetProperty("/api/v1/migration/jobs", out var jobs));
-        Assert.True(jobs.TryGetProperty("post", out _));
-        Assert.True(paths.TryGetProperty("/api/v1/migration/jobs/{jobId}/upload", out _));
-        Assert.True(paths.TryGetProperty("/api/v1/migration/jobs/{jobId}/progress", out _));
-    }
 }
