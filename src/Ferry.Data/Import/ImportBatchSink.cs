@@ -17,7 +17,6 @@ sealed class ImportBatchSink : IBatchSink, IAsyncDisposable
 {
     readonly FerryDbContext _db;
     readonly ErpSchema _schema;
-    readonly RecordMapper _mapper;
     readonly ImportContext _context;
     readonly ValidationReport? _report;
     readonly ErpTable _table;
@@ -27,6 +26,7 @@ sealed class ImportBatchSink : IBatchSink, IAsyncDisposable
     readonly (string Field, int Position)[] _fieldColumns;
     readonly string[] _referenceColumns;
     readonly ulong _requiredColumns;
+    readonly HashSet<string> _updatableColumns;
     readonly DbConnection _connection;
     DbTransaction? _dryRunTransaction;
     DbCommand? _fence;
@@ -37,7 +37,6 @@ sealed class ImportBatchSink : IBatchSink, IAsyncDisposable
     {
         _db = db;
         _schema = schema;
-        _mapper = mapper;
         _context = context;
         _report = dryRunReport;
         _checkpoint = context.Checkpoint;
@@ -50,6 +49,9 @@ sealed class ImportBatchSink : IBatchSink, IAsyncDisposable
         {
             throw new InvalidOperationException($"{schema.DataType} has more than 64 importable columns.");
         }
+        _updatableColumns = [.. _fieldColumns.Select(f => f.Field).Where(f => mapper.MappedFields.Contains(f)
+                || (schema.DerivedFields.TryGetValue(f, out var sources) && sources.Any(mapper.MappedFields.Contains))),
+            .. schema.References.Where(r => mapper.MappedFields.Contains(r.KeyField)).Select(r => r.IdColumn)];
         for (var i = 0; i < _fieldColumns.Length; i++)
         {
             if (!_table.Column(_fieldColumns[i].Field).IsNullable)
@@ -416,10 +418,8 @@ sealed class ImportBatchSink : IBatchSink, IAsyncDisposable
         var changes = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var (column, value) in ColumnValues(record))
         {
-            var mapped = _mapper.MappedFields.Contains(column)
-                || _schema.References.Any(r => r.IdColumn == column && _mapper.MappedFields.Contains(r.KeyField));
             var current = row.Values.GetValueOrDefault(column);
-            if ((mapped || current is null) && !ErpTable.SameValue(current, value))
+            if ((_updatableColumns.Contains(column) || current is null) && !ErpTable.SameValue(current, value))
             {
                 changes[column] = value;
             }
@@ -455,6 +455,9 @@ sealed class ImportBatchSink : IBatchSink, IAsyncDisposable
         {
             row.Values[column] = value;
         }
+        row.Values["last_job_id"] = _context.JobId;
+        row.Values["source_location"] = record.Location;
+        row.Values["updated_at"] = now;
         return true;
     }
 

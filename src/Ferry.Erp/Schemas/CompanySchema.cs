@@ -16,6 +16,12 @@ public sealed class CompanySchema : ErpSchema
 
     public override Type EntityType => typeof(CompanyProfile);
 
+    public override IReadOnlyDictionary<string, string[]> DerivedFields { get; } = new Dictionary<string, string[]>
+    {
+        ["pan"] = ["gstin"],
+        ["state_code"] = ["gstin"],
+    };
+
     public override IReadOnlyList<TargetField> Fields { get; } =
     [
         new("name", FieldType.String, "Company name", Required: true, MaxLength: 200, Synonyms: ["Company Name", "Name", "Business Name", "Organization Name", "Company"]),

@@ -17,6 +17,14 @@ public sealed class ContactSchema : ErpSchema
 
     public override Type EntityType => typeof(Contact);
 
+    public override IReadOnlyDictionary<string, string[]> DerivedFields { get; } = new Dictionary<string, string[]>
+    {
+        ["opening_balance_side"] = ["opening_balance"],
+        ["pan"] = ["gstin"],
+        ["place_of_supply"] = ["gstin"],
+        ["gst_treatment"] = ["gstin"],
+    };
+
     public override IReadOnlyList<TargetField> Fields { get; } =
     [
         new("display_name", FieldType.String, "Name the contact is shown and searched by", Required: true, MaxLength: 200,
@@ -57,7 +65,7 @@ public sealed class ContactSchema : ErpSchema
         new("shipping_state", FieldType.String, "Shipping state", MaxLength: 100, Synonyms: ["Shipping State", "Delivery State"]),
         new("shipping_pin_code", FieldType.String, "Shipping PIN or postal code", MaxLength: 20, Synonyms: ["Shipping Code", "Shipping PIN Code", "Shipping Zip", "Shipping Pincode"]),
         new("shipping_country", FieldType.String, "Shipping country", MaxLength: 100, Synonyms: ["Shipping Country"]),
-        new("opening_balance", FieldType.Decimal, "Opening balance; '1,18,000 Cr' and negative amounts are credit", 
+        new("opening_balance", FieldType.Decimal, "Opening balance; '1,18,000 Cr' marks the side, a negative amount is on the side opposite to the usual one", 
             Synonyms: ["Opening Balance", "Opening Bal", "Opening Balance (INR)", "Balance", "Outstanding", "Opening", "Op Balance", "Opening Amount"]),
         new("opening_balance_side", FieldType.String, "Dr or Cr, when the file has a separate column for it", MaxLength: 10,
             Synonyms: ["Dr/Cr", "Dr Cr", "Balance Type", "Opening Balance Type", "Side", "Debit/Credit"]),

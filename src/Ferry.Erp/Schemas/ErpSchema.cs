@@ -14,6 +14,12 @@ public abstract class ErpSchema : ITargetSchema
 
     public virtual IReadOnlyList<ErpReference> References => [];
 
+    /// <summary>
+    /// Fields the schema works out from others (a balance's side from its amount, a PAN from a GSTIN); an update
+    /// writes them when the fields they come from are mapped.
+    /// </summary>
+    public virtual IReadOnlyDictionary<string, string[]> DerivedFields { get; } = new Dictionary<string, string[]>();
+
     public abstract void Complete(MappedRecord record);
 
     public abstract string NaturalKey(MappedRecord record);

@@ -21,6 +21,11 @@ public sealed class LedgerSchema : ErpSchema
 
     public override Type EntityType => typeof(Ledger);
 
+    public override IReadOnlyDictionary<string, string[]> DerivedFields { get; } = new Dictionary<string, string[]>
+    {
+        ["opening_balance_side"] = ["opening_balance", "group_name"],
+    };
+
     public override IReadOnlyList<ErpReference> References { get; } =
         [new ErpReference("group_name", "group_id", typeof(AccountGroup), Required: false)];
 
@@ -31,7 +36,7 @@ public sealed class LedgerSchema : ErpSchema
         new("alias", FieldType.String, "Alternative name or account code", MaxLength: 200, Synonyms: ["Alias", "Account Code", "Code", "Ledger Alias"]),
         new("group_name", FieldType.String, "Account group the ledger is under, e.g. Sundry Debtors", MaxLength: 200,
             Synonyms: ["Group", "Under", "Parent Group", "Group Name", "Account Group", "Parent Account", "Account Type", "Parent"]),
-        new("opening_balance", FieldType.Decimal, "Opening balance; '1,18,000 Cr' and negative amounts are credit",
+        new("opening_balance", FieldType.Decimal, "Opening balance; '1,18,000 Cr' marks the side, a negative amount is on the side opposite to the group's usual one",
             Synonyms: ["Opening Balance", "Opening Bal", "Balance", "Opening", "Op Balance", "Opening Amount"]),
         new("opening_balance_side", FieldType.String, "Dr or Cr, when the file has a separate column for it", MaxLength: 10,
             Synonyms: ["Dr/Cr", "Dr Cr", "Balance Type", "Opening Balance Type", "Side", "Debit/Credit"]),

@@ -13,6 +13,11 @@ public sealed class ProductSchema : ErpSchema
 
     public override Type EntityType => typeof(Product);
 
+    public override IReadOnlyDictionary<string, string[]> DerivedFields { get; } = new Dictionary<string, string[]>
+    {
+        ["sku"] = ["name"],
+    };
+
     public override IReadOnlyList<TargetField> Fields { get; } =
     [
         new("sku", FieldType.String, "Item code; the item name is used when empty", MaxLength: 100,

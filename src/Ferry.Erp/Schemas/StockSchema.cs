@@ -13,6 +13,12 @@ public sealed class StockSchema : ErpSchema
 
     public override Type EntityType => typeof(StockMovement);
 
+    public override IReadOnlyDictionary<string, string[]> DerivedFields { get; } = new Dictionary<string, string[]>
+    {
+        ["value"] = ["quantity", "rate"],
+        ["rate"] = ["quantity", "value"],
+    };
+
     public override IReadOnlyList<ErpReference> References { get; } =
     [
         new ErpReference("product_sku", "product_id", typeof(Product), Required: true),
