@@ -12,8 +12,6 @@ namespace Ferry.Data.Import;
 /// </summary>
 sealed class ErpTable
 {
-    public static readonly string[] ProvenanceColumns = ["organization_id", "natural_key", "created_job_id", "last_job_id", "source_location", "created_at", "updated_at"];
-
     readonly Dictionary<string, IColumn> _columns;
 
     ErpTable(string name, IReadOnlyList<IColumn> columns)

@@ -126,10 +126,15 @@ sealed class ImportBatchSink : IBatchSink, IAsyncDisposable
                     case ConflictStrategy.Skip:
                         skipped++;
                         _report?.AddDuplicate();
-                        await ReportAsync(transaction, record, JobLogLevel.Warning,
-                            $"{Label(record)} skipped: {_schema.Describe(record)} already exists (id {row.Id})", "skip_duplicate", "DUPLICATE", cancellationToken);
+                        await ReportAsync(transaction, record, JobLogLevel.Warning, row.InsertedFrom is null
+                            ? $"{Label(record)} skipped: {_schema.Describe(record)} already exists (id {row.Id})"
+                            : $"{Label(record)} skipped: {_schema.Describe(record)} is already in {row.InsertedFrom} of this file", "skip_duplicate", "DUPLICATE", cancellationToken);
                         continue;
                     case ConflictStrategy.Update:
+                        if (row.Id == 0)
+                        {
+                            row.Id = await IdOfAsync(transaction, record.NaturalKey!, cancellationToken);
+                        }
                         if (await UpdateAsync(transaction, record, row, now, cancellationToken))
                         {
                             updated++;
@@ -159,15 +164,14 @@ sealed class ImportBatchSink : IBatchSink, IAsyncDisposable
                         break;
                 }
             }
-            var id = Insert(transaction, record, now, layout);
-            if (id is null)
+            if (!Insert(transaction, record, now, layout))
             {
                 skipped++;
                 await ReportAsync(transaction, record, JobLogLevel.Warning,
                     $"{Label(record)} skipped: {_schema.Describe(record)} was created by someone else meanwhile", "skip_duplicate", "DUPLICATE", cancellationToken);
                 continue;
             }
-            existing[record.NaturalKey!] = new ExistingRow(id.Value, _context.JobId);
+            existing[record.NaturalKey!] = new ExistingRow(0, _context.JobId) { InsertedFrom = record.Location };
             inserted++;
             if (record.Issues is { Count: > 0 })
             {
@@ -295,15 +299,24 @@ sealed class ImportBatchSink : IBatchSink, IAsyncDisposable
         return existing;
     }
 
-    /// <summary>Inserts one record with a prepared statement for its column set; null when its key was taken meanwhile.</summary>
-    long? Insert(DbTransaction transaction, MappedRecord record, DateTime now, ulong columns)
+    /// <summary>
+    /// Inserts one record with a prepared statement for its column set; false when its key was taken meanwhile.
+    /// The job's constants (organization, job) are SQL literals written by the EF type mappings, so each row binds
+    /// only its own values.
+    /// </summary>
+    bool Insert(DbTransaction transaction, MappedRecord record, DateTime now, ulong columns)
     {
         if (!_inserts.TryGetValue(columns, out var command))
         {
             command = _connection.CreateCommand();
-            var names = ErpTable.ProvenanceColumns.Concat(ColumnNames(columns)).ToList();
-            command.CommandText = $"INSERT INTO {_table.Name} ({string.Join(", ", names)}) VALUES ({ErpTable.Placeholders("v", names.Count)}) " +
-                "ON CONFLICT (organization_id, natural_key) DO NOTHING RETURNING id";
+            var names = ColumnNames(columns).ToList();
+            command.CommandText =
+                $"INSERT INTO {_table.Name} (organization_id, created_job_id, last_job_id, natural_key, source_location, created_at, updated_at, {string.Join(", ", names)}) " +
+                $"VALUES ({Literal("organization_id", _context.OrganizationId)}, {Literal("created_job_id", _context.JobId)}, {Literal("last_job_id", _context.JobId)}, " +
+                $"@key, @location, @now, @now, {ErpTable.Placeholders("v", names.Count)}) ON CONFLICT (organization_id, natural_key) DO NOTHING";
+            command.Parameters.Add(_table.Parameter(command, "natural_key", "key", null));
+            command.Parameters.Add(_table.Parameter(command, "source_location", "location", null));
+            command.Parameters.Add(_table.Parameter(command, "created_at", "now", now));
             for (var i = 0; i < names.Count; i++)
             {
                 command.Parameters.Add(_table.Parameter(command, names[i], $"v{i}", null));
@@ -312,14 +325,10 @@ sealed class ImportBatchSink : IBatchSink, IAsyncDisposable
         }
         command.Transaction = transaction;
         var p = command.Parameters;
-        SetValue(p[0], "organization_id", _context.OrganizationId);
-        p[1].Value = record.NaturalKey;
-        SetValue(p[2], "created_job_id", _context.JobId);
-        SetValue(p[3], "last_job_id", _context.JobId);
-        p[4].Value = record.Location;
-        SetValue(p[5], "created_at", now);
-        SetValue(p[6], "updated_at", now);
-        var index = ErpTable.ProvenanceColumns.Length;
+        p[0].Value = record.NaturalKey;
+        p[1].Value = record.Location;
+        SetValue(p[2], "created_at", now);
+        var index = 3;
         for (var i = 0; i < _fieldColumns.Length; i++)
         {
             if ((columns & (1UL << i)) != 0)
@@ -335,8 +344,19 @@ sealed class ImportBatchSink : IBatchSink, IAsyncDisposable
                 p[index++].Value = record.ReferenceOrNull(_referenceColumns[i]) is { } id ? id : DBNull.Value;
             }
         }
-        var result = command.ExecuteScalar();
-        return result is null or DBNull ? null : Convert.ToInt64(result, CultureInfo.InvariantCulture);
+        return command.ExecuteNonQuery() == 1;
+    }
+
+    string Literal(string column, object value) => _table.Column(column).StoreTypeMapping.GenerateSqlLiteral(value);
+
+    async Task<long> IdOfAsync(DbTransaction transaction, string naturalKey, CancellationToken cancellationToken)
+    {
+        await using var command = _connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT id FROM {_table.Name} WHERE organization_id = @org AND natural_key = @key";
+        command.Parameters.Add(_table.Parameter(command, "organization_id", "org", _context.OrganizationId));
+        command.Parameters.Add(_table.Parameter(command, "natural_key", "key", naturalKey));
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
     void SetValue(DbParameter parameter, string column, object value)
