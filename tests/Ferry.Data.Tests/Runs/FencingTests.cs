@@ -91,4 +91,54 @@ public sealed class FencingTests
         Assert.Equal(6, (await database.LogsAsync(jobId)).Count(l => l.Operation == "batch"));
         Assert.Contains(await database.LogsAsync(jobId), l => l.Message.StartsWith("Migration resumed after row 50", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task A_stale_lease_adds_no_line_to_the_job_log(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var jobId = await database.PrepareContactsJobAsync(database.Demo.Id, ContactsCsv.Build(100), batchSize: 50);
+        await database.WorkflowAsync(database.Demo.Id, w => w.ExecuteAsync(jobId, Ct));
+        var queue = database.Queue();
+        var stale = await queue.ClaimAsync("worker-1", soleWorker: false, Ct);
+        Assert.NotNull(stale);
+        Assert.NotNull(await QueueAfterLeaseExpiry(database).ClaimAsync("worker-2", soleWorker: false, Ct));
+
+        await database.ImportRun(queue).RunAsync(stale, Ct);
+
+        // The job log is what users read; a worker that no longer owns the job must not tell them it started it.
+        Assert.Empty((await database.LogsAsync(jobId)).Select(l => l.Message));
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task A_stale_rollback_lease_deletes_nothing_and_the_new_owner_rolls_everything_back(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        database.Worker.RollbackBatchSize = 40;
+        var job = await database.ImportAsync(database.Demo.Id, ContactsCsv.Build(100));
+        Assert.Equal(JobStatus.Completed, job.Status);
+        await database.WorkflowAsync(database.Demo.Id, w => w.RollbackAsync(job.Id, Ct));
+        var queue = database.Queue();
+        var stale = await queue.ClaimAsync("worker-1", soleWorker: false, Ct);
+        Assert.NotNull(stale);
+        Assert.Equal(JobStatus.RollingBack, stale.Status);
+        var later = QueueAfterLeaseExpiry(database);
+        var current = await later.ClaimAsync("worker-2", soleWorker: false, Ct);
+        Assert.NotNull(current);
+
+        await new RollbackRun(database.Options, queue, database.Worker).RunAsync(stale, Ct);
+
+        Assert.Equal(100, (await database.ContactsAsync(database.Demo.Id)).Count);
+        var during = await database.JobAsync(job.Id);
+        Assert.Equal((JobStatus.RollingBack, "worker-2"), (during.Status, during.LeaseOwner));
+        Assert.Null(during.RollbackSummary);
+
+        await new RollbackRun(database.Options, later, database.Worker).RunAsync(current, Ct);
+
+        Assert.Empty(await database.ContactsAsync(database.Demo.Id));
+        var rolledBack = await database.JobAsync(job.Id);
+        Assert.Equal(JobStatus.RolledBack, rolledBack.Status);
+        Assert.Contains("\"deleted\":100", rolledBack.RollbackSummary, StringComparison.Ordinal);
+    }
 }

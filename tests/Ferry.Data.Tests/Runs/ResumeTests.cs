@@ -91,4 +91,38 @@ public sealed class ResumeTests
         await AssertCompletedExactlyOnceAsync(database, jobId);
         Assert.Equal(1, (await database.JobAsync(jobId)).Attempts);
     }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task An_import_that_crashes_on_every_attempt_fails_after_three_and_executing_it_again_resumes_it(DatabaseProvider provider)
+    {
+        var (database, jobId) = await QueuedJobAsync(provider);
+        await using var _ = database;
+        var start = DateTimeOffset.UtcNow;
+
+        // Each attempt gets past the retry pause of the one before and crashes at the same row.
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            var crashing = new InterruptingSourceOpener(120, () => throw new IOException("out of memory, again"));
+            using var worker = database.CreateWorker(database.Queue(new ManualClock(start.AddMinutes(10 * attempt))), crashing);
+            Assert.True(await worker.RunOnceAsync(Ct));
+        }
+
+        var failed = await database.JobAsync(jobId);
+        Assert.Equal(JobStatus.Failed, failed.Status);
+        Assert.Equal(3, failed.Attempts);
+        Assert.Contains("out of memory, again", failed.LastError, StringComparison.Ordinal);
+        Assert.Equal((100L, 100L), (failed.Checkpoint, failed.RecordsProcessed));
+        Assert.Equal(100, (await database.ContactsAsync(database.Demo.Id)).Count);
+        Assert.Single(await database.LogsAsync(jobId), l => l.Level == JobLogLevel.Critical);
+        using (var worker = database.CreateWorker(database.Queue(new ManualClock(start.AddHours(1)))))
+        {
+            Assert.False(await worker.RunOnceAsync(Ct));
+        }
+
+        await database.WorkflowAsync(database.Demo.Id, w => w.ExecuteAsync(jobId, Ct));
+        await database.RunWorkerUntilIdleAsync();
+
+        await AssertCompletedExactlyOnceAsync(database, jobId);
+    }
 }

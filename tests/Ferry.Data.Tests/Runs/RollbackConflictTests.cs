@@ -31,4 +31,28 @@ public sealed class RollbackConflictTests
         Assert.Equal([$"contacts#{kept.Id}"], summary.RootElement.GetProperty("conflict_rows").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(JobStatus.Completed, (await database.JobAsync(second.Id)).Status);
     }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task Rolling_back_an_update_does_not_overwrite_a_row_a_later_import_changed_again(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var org = database.Demo.Id;
+        var created = await database.ImportAsync(org, ContactsCsv.Build(5));
+        var firstUpdate = await database.ImportAsync(org, ContactsCsv.Build([ContactsCsv.Valid(2, "Nashik"), ContactsCsv.Valid(3, "Nashik")]), ConflictStrategy.Update);
+        var secondUpdate = await database.ImportAsync(org, ContactsCsv.Build([ContactsCsv.Valid(3, "Thane")]), ConflictStrategy.Update);
+        Assert.Equal((2L, 1L), (firstUpdate.RecordsUpdated, secondUpdate.RecordsUpdated));
+
+        var rolledBack = await database.RollbackAsync(org, firstUpdate.Id);
+
+        Assert.Equal(JobStatus.RolledBack, rolledBack.Status);
+        var contacts = (await database.ContactsAsync(org)).ToDictionary(c => c.DisplayName, StringComparer.Ordinal);
+        Assert.Equal(5, contacts.Count);
+        Assert.Equal(("Pune", created.Id), (contacts[ContactsCsv.Name(2)].Billing.City, contacts[ContactsCsv.Name(2)].LastJobId));
+        Assert.Equal(("Thane", secondUpdate.Id), (contacts[ContactsCsv.Name(3)].Billing.City, contacts[ContactsCsv.Name(3)].LastJobId));
+        using var summary = JsonDocument.Parse(rolledBack.RollbackSummary!);
+        Assert.Equal(1, summary.RootElement.GetProperty("restored").GetInt64());
+        Assert.Equal(1, summary.RootElement.GetProperty("conflicts").GetInt64());
+        Assert.Equal(0, summary.RootElement.GetProperty("deleted").GetInt64());
+    }
 }
