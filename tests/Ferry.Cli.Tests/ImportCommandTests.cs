@@ -18,7 +18,7 @@ public sealed class ImportCommandTests
         .Select(n => n is 4 or 9 ? ContactsCsv.Valid(n) with { Email = $"customer{n}.example.in" } : ContactsCsv.Valid(n)));
 
     static string[] Import(CliWorkspace workspace, string file, params string[] extra) =>
-        ["import", file, "--type", "contacts", "--db", workspace.Database, "--json", .. extra];
+        ["import", file, "--type", "contacts", .. workspace.DatabaseArgs, "--json", .. extra];
 
     static async Task<List<(string Name, Guid? CreatedJobId)>> ContactsAsync(CliWorkspace workspace)
     {
@@ -33,10 +33,12 @@ public sealed class ImportCommandTests
         return await db.Jobs.IgnoreQueryFilters(Tenant).SingleAsync(j => j.Id == jobId, Ct);
     }
 
-    [Fact]
-    public async Task Import_prints_its_counts_exits_3_when_rows_fail_and_rollback_removes_what_it_created()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Import_prints_its_counts_exits_3_when_rows_fail_and_rollback_removes_what_it_created(DatabaseProvider provider)
     {
-        using var workspace = new CliWorkspace();
+        await using var workspace = await CliWorkspace.CreateAsync(provider);
         var file = workspace.WriteFile("contacts.csv", TenContactsTwoBroken());
 
         var import = await workspace.RunAsync(Import(workspace, file));
@@ -57,7 +59,7 @@ public sealed class ImportCommandTests
         Assert.Equal(Enumerable.Range(1, 10).Where(n => n is not (4 or 9)).Select(ContactsCsv.Name), contacts.Select(c => c.Name));
         Assert.All(contacts, c => Assert.Equal(jobId, c.CreatedJobId));
 
-        var rollback = await workspace.RunAsync("rollback", jobId.ToString(), "--db", workspace.Database, "--json");
+        var rollback = await workspace.RunAsync(["rollback", jobId.ToString(), .. workspace.DatabaseArgs, "--json"]);
 
         Assert.True(rollback.ExitCode == 0, rollback.ToString());
         var undone = rollback.Json();
@@ -71,7 +73,7 @@ public sealed class ImportCommandTests
     [Fact]
     public async Task A_dry_run_reports_what_would_happen_exits_0_and_writes_no_contacts()
     {
-        using var workspace = new CliWorkspace();
+        await using var workspace = await CliWorkspace.CreateAsync();
         var file = workspace.WriteFile("contacts.csv", TenContactsTwoBroken());
 
         var dryRun = await workspace.RunAsync(Import(workspace, file, "--dry-run"));
@@ -103,7 +105,7 @@ public sealed class ImportCommandTests
     [Fact]
     public async Task Importing_the_same_clean_file_twice_exits_0_and_skips_every_existing_contact()
     {
-        using var workspace = new CliWorkspace();
+        await using var workspace = await CliWorkspace.CreateAsync();
         var file = workspace.WriteFile("contacts.csv", ContactsCsv.Build(6));
 
         var first = await workspace.RunAsync(Import(workspace, file));
@@ -122,36 +124,36 @@ public sealed class ImportCommandTests
     [Fact]
     public async Task Import_of_a_missing_file_exits_with_2_without_creating_a_database()
     {
-        using var workspace = new CliWorkspace();
+        await using var workspace = await CliWorkspace.CreateAsync();
 
         var result = await workspace.RunAsync(Import(workspace, Path.Combine(workspace.Folder, "nowhere.csv")));
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains("does not exist", result.Stderr, StringComparison.Ordinal);
-        Assert.False(File.Exists(workspace.Database));
+        Assert.False(File.Exists(workspace.SqliteFile));
     }
 
     [Fact]
     public async Task Import_with_an_unknown_conflict_strategy_exits_with_2()
     {
-        using var workspace = new CliWorkspace();
+        await using var workspace = await CliWorkspace.CreateAsync();
         var file = workspace.WriteFile("contacts.csv", ContactsCsv.Build(3));
 
         var result = await workspace.RunAsync(Import(workspace, file, "--conflict", "overwrite"));
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains("--conflict", result.Stderr, StringComparison.Ordinal);
-        Assert.False(File.Exists(workspace.Database));
+        Assert.False(File.Exists(workspace.SqliteFile));
     }
 
     [Fact]
     public async Task Rollback_of_an_unknown_job_exits_with_2()
     {
-        using var workspace = new CliWorkspace();
+        await using var workspace = await CliWorkspace.CreateAsync();
         var file = workspace.WriteFile("contacts.csv", ContactsCsv.Build(3));
         Assert.Equal(0, (await workspace.RunAsync(Import(workspace, file))).ExitCode);
 
-        var result = await workspace.RunAsync("rollback", Guid.NewGuid().ToString(), "--db", workspace.Database, "--json");
+        var result = await workspace.RunAsync(["rollback", Guid.NewGuid().ToString(), .. workspace.DatabaseArgs, "--json"]);
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Equal(3, (await ContactsAsync(workspace)).Count);

@@ -12,7 +12,7 @@ public sealed class InspectCommandTests
     [InlineData("\t", "\\t")]
     public async Task Inspect_prints_the_columns_row_count_and_delimiter_of_a_csv(string delimiter, string delimiterName)
     {
-        using var workspace = new CliWorkspace();
+        await using var workspace = await CliWorkspace.CreateAsync();
         var text = Encoding.UTF8.GetString(ContactsCsv.Build(7)).Replace(",", delimiter, StringComparison.Ordinal);
         var file = workspace.WriteFile("contacts.csv", Encoding.UTF8.GetBytes(text));
 
@@ -33,13 +33,13 @@ public sealed class InspectCommandTests
         Assert.Equal("contacts", json.GetProperty("suggested_data_types")[0].GetProperty("data_type").GetString());
         var table = Assert.Single(json.GetProperty("tables").EnumerateArray());
         Assert.Equal(7, table.GetProperty("row_count").GetInt64());
-        Assert.False(File.Exists(workspace.Database));
+        Assert.False(File.Exists(workspace.SqliteFile));
     }
 
     [Fact]
     public async Task Inspect_of_a_missing_file_exits_with_2()
     {
-        using var workspace = new CliWorkspace();
+        await using var workspace = await CliWorkspace.CreateAsync();
 
         var result = await workspace.RunAsync("inspect", Path.Combine(workspace.Folder, "nowhere.csv"), "--json");
 
@@ -51,7 +51,7 @@ public sealed class InspectCommandTests
     [Fact]
     public async Task Inspect_of_a_binary_file_exits_with_2_and_MIG001()
     {
-        using var workspace = new CliWorkspace();
+        await using var workspace = await CliWorkspace.CreateAsync();
         var file = workspace.WriteFile("contacts.csv", [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00]);
 
         var result = await workspace.RunAsync("inspect", file, "--json");

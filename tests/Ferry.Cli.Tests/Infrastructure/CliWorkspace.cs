@@ -1,8 +1,11 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using Ferry.Data;
+using Ferry.Tests.Fixtures;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Ferry.Cli.Tests.Infrastructure;
 
@@ -26,24 +29,47 @@ public sealed record CliResult(int ExitCode, string Stdout, string Stderr)
 }
 
 /// <summary>
-/// A temporary folder to run the ferry command in, with its SQLite database and upload folder; deleted afterwards.
+/// A temporary folder to run the ferry command in, with the database it works on: a SQLite file in the folder
+/// (--db) or a PostgreSQL database of its own (--connection). Everything is deleted or dropped afterwards.
 /// ferry.dll is copied next to the test assembly by the project reference and runs under the dotnet host.
 /// </summary>
-public sealed class CliWorkspace : IDisposable
+public sealed class CliWorkspace : IAsyncDisposable
 {
     static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(3);
 
-    public CliWorkspace()
+    readonly PostgresDatabase? _postgres;
+
+    CliWorkspace(string folder, DatabaseOptions database, PostgresDatabase? postgres)
     {
-        Folder = Path.Combine(Path.GetTempPath(), "ferry-cli-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Folder);
+        Folder = folder;
+        Database = database;
+        _postgres = postgres;
     }
 
     public string Folder { get; }
 
-    public string Database => Path.Combine(Folder, "ferry.db");
+    public DatabaseOptions Database { get; }
+
+    /// <summary>The SQLite database file; it does not exist until a command creates it.</summary>
+    public string SqliteFile => Database.SqliteFile() ?? throw new InvalidOperationException("This workspace uses PostgreSQL.");
+
+    /// <summary>The options that point a ferry command at this workspace's database.</summary>
+    public string[] DatabaseArgs => Database.Provider == DatabaseProvider.Sqlite ? ["--db", SqliteFile] : ["--connection", Database.ConnectionString];
 
     static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public static async Task<CliWorkspace> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "ferry-cli-tests", Guid.NewGuid().ToString("N"));
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            Directory.CreateDirectory(folder);
+            return new CliWorkspace(folder, new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = Path.Combine(folder, "ferry.db") }, null);
+        }
+        var postgres = await PostgresDatabase.CreateAsync(Ct);
+        Directory.CreateDirectory(folder);
+        return new CliWorkspace(folder, new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = postgres.ConnectionString }, postgres);
+    }
 
     public string WriteFile(string name, byte[] content)
     {
@@ -91,25 +117,39 @@ public sealed class CliWorkspace : IDisposable
         return ferry.Result();
     }
 
-    /// <summary>A connection that only reads, safe to use while a ferry process writes the database.</summary>
-    public SqliteConnection OpenReadOnly()
+    /// <summary>A plain connection to the database, safe to read from while a ferry process writes it.</summary>
+    public DbConnection OpenConnection()
     {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Database, Mode = SqliteOpenMode.ReadOnly, Pooling = false, DefaultTimeout = 30 }.ToString());
-        connection.Open();
-        return connection;
+        DbConnection connection = Database.Provider == DatabaseProvider.Sqlite
+            ? new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = SqliteFile, Mode = SqliteOpenMode.ReadOnly, Pooling = false, DefaultTimeout = 30 }.ToString())
+            : new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Database.ConnectionString) { Pooling = false }.ConnectionString);
+        try
+        {
+            connection.Open();
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
     }
 
-    public FerryDbContext OpenContext() =>
-        DataServiceCollectionExtensions.CreateContext(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = Database });
+    public FerryDbContext OpenContext() => DataServiceCollectionExtensions.CreateContext(Database);
 
     static string DotnetHost() =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
-        using (var connection = new SqliteConnection(new DatabaseOptions { ConnectionString = Database }.SqliteConnectionString()))
+        if (Database.Provider == DatabaseProvider.Sqlite)
         {
+            using var connection = new SqliteConnection(Database.SqliteConnectionString());
             SqliteConnection.ClearPool(connection);
+        }
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
         }
         Directory.Delete(Folder, recursive: true);
     }

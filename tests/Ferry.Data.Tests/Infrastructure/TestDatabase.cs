@@ -10,7 +10,6 @@ using Ferry.Tests.Fixtures;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
 
 namespace Ferry.Data.Tests.Infrastructure;
 
@@ -23,15 +22,13 @@ public sealed class TestDatabase : IAsyncDisposable
 {
     static readonly string[] Tenant = [FerryDbContext.TenantFilter];
 
-    readonly string? _postgresAdmin;
-    readonly string? _postgresName;
+    readonly PostgresDatabase? _postgres;
 
-    TestDatabase(DatabaseOptions options, string folder, string? postgresAdmin, string? postgresName)
+    TestDatabase(DatabaseOptions options, string folder, PostgresDatabase? postgres)
     {
         Options = options;
         Folder = folder;
-        _postgresAdmin = postgresAdmin;
-        _postgresName = postgresName;
+        _postgres = postgres;
         Storage = new StorageOptions { UploadRoot = Path.Combine(folder, "uploads") };
         Uploads = new UploadStore(Storage);
     }
@@ -58,20 +55,21 @@ public sealed class TestDatabase : IAsyncDisposable
         TestDatabase database;
         if (provider == DatabaseProvider.Sqlite)
         {
-            database = new TestDatabase(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = Path.Combine(folder, "ferry.db") }, folder, null, null);
+            database = new TestDatabase(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = Path.Combine(folder, "ferry.db") }, folder, null);
         }
         else
         {
-            var admin = PostgresServer.ConnectionString();
-            var name = "ferry_test_" + Guid.NewGuid().ToString("N");
-            await using (var connection = new NpgsqlConnection(admin))
+            PostgresDatabase postgres;
+            try
             {
-                await connection.OpenAsync(Ct);
-                await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
-                await create.ExecuteNonQueryAsync(Ct);
+                postgres = await PostgresDatabase.CreateAsync(Ct);
             }
-            var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
-            database = new TestDatabase(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = connectionString }, folder, admin, name);
+            catch
+            {
+                Directory.Delete(folder, recursive: true);
+                throw;
+            }
+            database = new TestDatabase(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = postgres.ConnectionString }, folder, postgres);
         }
         try
         {
@@ -181,16 +179,9 @@ public sealed class TestDatabase : IAsyncDisposable
                 SqliteConnection.ClearPool(connection);
             }
         }
-        else if (_postgresAdmin is not null)
+        else if (_postgres is not null)
         {
-            using (var connection = new NpgsqlConnection(Options.ConnectionString))
-            {
-                NpgsqlConnection.ClearPool(connection);
-            }
-            await using var admin = new NpgsqlConnection(_postgresAdmin);
-            await admin.OpenAsync(CancellationToken.None);
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_postgresName} WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync(CancellationToken.None);
+            await _postgres.DisposeAsync();
         }
         if (Directory.Exists(Folder))
         {
