@@ -55,4 +55,23 @@ public sealed class RollbackConflictTests
         Assert.Equal(1, summary.RootElement.GetProperty("conflicts").GetInt64());
         Assert.Equal(0, summary.RootElement.GetProperty("deleted").GetInt64());
     }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task Rolling_back_the_later_import_first_lets_the_earlier_rollback_remove_everything(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var org = database.Demo.Id;
+        var first = await database.ImportAsync(org, ContactsCsv.Build(5));
+        var second = await database.ImportAsync(org, ContactsCsv.Build([ContactsCsv.Valid(3, "Nagpur"), ContactsCsv.Valid(6)]), ConflictStrategy.Update);
+
+        var secondUndone = await database.RollbackAsync(org, second.Id);
+        var firstUndone = await database.RollbackAsync(org, first.Id);
+
+        Assert.Equal((JobStatus.RolledBack, JobStatus.RolledBack), (secondUndone.Status, firstUndone.Status));
+        Assert.Empty(await database.ContactsAsync(org));
+        using var summary = JsonDocument.Parse(firstUndone.RollbackSummary!);
+        Assert.Equal(5, summary.RootElement.GetProperty("deleted").GetInt64());
+        Assert.Equal(0, summary.RootElement.GetProperty("conflicts").GetInt64());
+    }
 }

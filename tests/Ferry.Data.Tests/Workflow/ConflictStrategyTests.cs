@@ -63,7 +63,14 @@ public sealed class ConflictStrategyTests
         await using var _ = database;
         var before = (await database.ContactsAsync(database.Demo.Id)).ToDictionary(c => c.Id, Snapshot);
 
-        var second = await database.ImportAsync(database.Demo.Id, OverlappingFile(), ConflictStrategy.Update);
+        var secondId = await database.PrepareContactsJobAsync(database.Demo.Id, OverlappingFile(), ConflictStrategy.Update, batchSize: 4);
+        var report = await database.WorkflowAsync(database.Demo.Id, w => w.ValidateAsync(secondId, Ct));
+        Assert.Equal((5L, 5L, 1L, 0L), (report.WouldInsert, report.WouldUpdate, report.WouldSkip, report.RecordsInvalid));
+        Assert.Equal(before, (await database.ContactsAsync(database.Demo.Id)).ToDictionary(c => c.Id, Snapshot));
+        await database.WorkflowAsync(database.Demo.Id, w => w.ExecuteAsync(secondId, Ct));
+        database.Worker.RollbackBatchSize = 2;
+        await database.RunWorkerUntilIdleAsync();
+        var second = await database.JobAsync(secondId);
 
         Assert.Equal(JobStatus.Completed, second.Status);
         Assert.Equal((5L, 5L, 1L, 0L), (second.RecordsInserted, second.RecordsUpdated, second.RecordsSkipped, second.RecordsFailed));
@@ -121,5 +128,23 @@ public sealed class ConflictStrategyTests
         var copy = created.Single(c => c.DisplayName == ContactsCsv.Name(7) + " (2)");
         Assert.Equal("Mumbai", copy.Billing.City);
         Assert.Equal(ContactsCsv.Gstin(7), copy.Gstin);
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task Names_that_differ_only_in_case_and_spacing_are_the_same_contact(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var acme = ContactsCsv.Valid(1) with { Name = "Acme Traders" };
+        var lines = new[] { acme, acme with { Name = "  ACME   traders " } }
+            .Concat(Enumerable.Range(2, 60).Select(n => ContactsCsv.Valid(n)))
+            .Append(acme with { Name = "acme TRADERS", City = "Mumbai" });
+
+        var job = await database.ImportAsync(database.Demo.Id, ContactsCsv.Build(lines), ConflictStrategy.Skip, batchSize: 50);
+
+        Assert.Equal((61L, 2L, 0L), (job.RecordsInserted, job.RecordsSkipped, job.RecordsFailed));
+        var contacts = await database.ContactsAsync(database.Demo.Id);
+        var only = Assert.Single(contacts, c => c.NaturalKey.StartsWith("ACME TRADERS|", StringComparison.Ordinal));
+        Assert.Equal(("Acme Traders", "Pune", "row 2"), (only.DisplayName, only.Billing.City, only.SourceLocation));
     }
 }
