@@ -16,9 +16,7 @@ public sealed class TenantModelTests
         var options = new DatabaseOptions
         {
             Provider = provider,
-            ConnectionString = provider == DatabaseProvider.Sqlite
-                ? Path.Combine(Path.GetTempPath(), $"ferry-model-{Guid.NewGuid():N}", "unused.db")
-                : "Host=127.0.0.1;Database=unused",
+            ConnectionString = provider == DatabaseProvider.Sqlite ? "Data Source=:memory:" : "Host=127.0.0.1;Database=unused",
         };
         using var db = DataServiceCollectionExtensions.CreateContext(options);
 
