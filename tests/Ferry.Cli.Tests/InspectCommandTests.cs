@@ -1,0 +1,63 @@
+using System.Text;
+using Ferry.Cli.Tests.Infrastructure;
+using Ferry.Tests.Fixtures;
+
+namespace Ferry.Cli.Tests;
+
+public sealed class InspectCommandTests
+{
+    [Theory]
+    [InlineData(",", ",")]
+    [InlineData(";", ";")]
+    [InlineData("\t", "\\t")]
+    public async Task Inspect_prints_the_columns_row_count_and_delimiter_of_a_csv(string delimiter, string delimiterName)
+    {
+        await using var workspace = await CliWorkspace.CreateAsync();
+        var text = Encoding.UTF8.GetString(ContactsCsv.Build(7)).Replace(",", delimiter, StringComparison.Ordinal);
+        var file = workspace.WriteFile("contacts.csv", Encoding.UTF8.GetBytes(text));
+
+        var result = await workspace.RunAsync("inspect", file, "--json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var json = result.Json();
+        Assert.Equal("csv", json.GetProperty("format").GetString());
+        Assert.Equal("utf-8", json.GetProperty("encoding").GetString());
+        Assert.Equal(delimiterName, json.GetProperty("delimiter").GetString());
+        Assert.Equal(ContactsCsv.Header.Split(','), json.GetProperty("columns").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(7, json.GetProperty("row_count").GetInt64());
+        var preview = json.GetProperty("preview").EnumerateArray().ToList();
+        Assert.Equal(5, preview.Count);
+        Assert.Equal(ContactsCsv.Name(1), preview[0].GetProperty("Customer Name").GetString());
+        Assert.Equal(ContactsCsv.Gstin(2), preview[1].GetProperty("GSTIN").GetString());
+        Assert.Equal(6, json.GetProperty("column_profiles").GetArrayLength());
+        Assert.Equal("contacts", json.GetProperty("suggested_data_types")[0].GetProperty("data_type").GetString());
+        var table = Assert.Single(json.GetProperty("tables").EnumerateArray());
+        Assert.Equal(7, table.GetProperty("row_count").GetInt64());
+        Assert.False(File.Exists(workspace.SqliteFile));
+    }
+
+    [Fact]
+    public async Task Inspect_of_a_missing_file_exits_with_2()
+    {
+        await using var workspace = await CliWorkspace.CreateAsync();
+
+        var result = await workspace.RunAsync("inspect", Path.Combine(workspace.Folder, "nowhere.csv"), "--json");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("does not exist", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal("", result.Stdout);
+    }
+
+    [Fact]
+    public async Task Inspect_of_a_binary_file_exits_with_2_and_MIG001()
+    {
+        await using var workspace = await CliWorkspace.CreateAsync();
+        var file = workspace.WriteFile("contacts.csv", [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00]);
+
+        var result = await workspace.RunAsync("inspect", file, "--json");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("MIG001", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal("", result.Stdout);
+    }
+}
