@@ -35,7 +35,11 @@ static class RollbackCommand
                 slug = await db.Organizations.Where(o => o.Id == organizationId).Select(o => o.Slug).FirstAsync(cancellationToken);
             }
             await using var session = await CliSession.OpenAsync(setup, slug, cancellationToken);
-            await session.Workflow.RollbackAsync(jobId, cancellationToken);
+            // A rollback whose process died is still rolling_back: running the command again finishes it.
+            if ((await session.FindAsync(jobId, cancellationToken)).Status != JobStatus.RollingBack)
+            {
+                await session.Workflow.RollbackAsync(jobId, cancellationToken);
+            }
             var job = await session.RunToEndAsync(jobId, null, cancellationToken);
             if (json)
             {

@@ -32,9 +32,12 @@ public sealed class ImportRun(DatabaseOptions database, JobQueue queue, ISourceO
             throw new FerryException(ErrorCodes.InvalidFileFormat, "The uploaded file is no longer stored (retention may have removed it); upload it again in a new job.");
         }
 
-        await JobRunContext.LogAsync(db, lease, JobLogLevel.Info, job.Checkpoint == 0
+        if (!await JobRunContext.LogFencedAsync(db, lease, JobLogLevel.Info, job.Checkpoint == 0
             ? $"Migration started: {job.RecordsTotal.ToString("N0", CultureInfo.InvariantCulture)} records of {schema.DataType}, batches of {job.BatchSize}, conflict strategy {job.ConflictStrategy.ToSnakeCase()}"
-            : $"Migration resumed after row {job.Checkpoint.ToString(CultureInfo.InvariantCulture)} (attempt {job.Attempts})", "execute", stopping);
+            : $"Migration resumed after row {job.Checkpoint.ToString(CultureInfo.InvariantCulture)} (attempt {job.Attempts})", "execute", stopping))
+        {
+            return;
+        }
 
         using var run = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         var heartbeat = JobRunContext.HeartbeatAsync(queue, lease, options.HeartbeatInterval, run);

@@ -11,6 +11,22 @@ static class JobRunContext
     public static Task<MigrationJob> LoadAsync(FerryDbContext db, JobLease lease, CancellationToken cancellationToken) =>
         db.Jobs.IgnoreQueryFilters(Tenant).SingleAsync(j => j.Id == lease.JobId && j.OrganizationId == lease.OrganizationId, cancellationToken);
 
+    /// <summary>Writes a log line only while the lease still holds; false when another worker has taken the job.</summary>
+    public static async Task<bool> LogFencedAsync(FerryDbContext db, JobLease lease, JobLogLevel level, string message, string operation, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var held = await db.Jobs.IgnoreQueryFilters(Tenant)
+            .Where(j => j.Id == lease.JobId && j.Epoch == lease.Epoch && j.Status == lease.Status)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.UpdatedAt, DateTime.UtcNow), cancellationToken);
+        if (held != 1)
+        {
+            return false;
+        }
+        await LogAsync(db, lease, level, message, operation, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
     public static async Task LogAsync(FerryDbContext db, JobLease lease, JobLogLevel level, string message, string operation, CancellationToken cancellationToken)
     {
         db.JobLogs.Add(new JobLogEntry

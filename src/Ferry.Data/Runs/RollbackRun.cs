@@ -28,8 +28,11 @@ public sealed class RollbackRun(DatabaseOptions database, JobQueue queue, Worker
     {
         await using var db = DataServiceCollectionExtensions.CreateContext(database);
         var job = await JobRunContext.LoadAsync(db, lease, stopping);
-        await JobRunContext.LogAsync(db, lease, JobLogLevel.Info,
-            job.RollbackCheckpoint == 0 ? "Rollback started" : $"Rollback resumed (attempt {job.Attempts})", "rollback", stopping);
+        if (!await JobRunContext.LogFencedAsync(db, lease, JobLogLevel.Info,
+            job.RollbackCheckpoint == 0 ? "Rollback started" : $"Rollback resumed (attempt {job.Attempts})", "rollback", stopping))
+        {
+            return;
+        }
 
         using var run = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         var heartbeat = JobRunContext.HeartbeatAsync(queue, lease, options.HeartbeatInterval, run);
