@@ -5,8 +5,7 @@ namespace Ferry.Core.Pipeline;
 
 /// <summary>
 /// Streams rows from a reader through a mapper into a sink, batch by batch. It resumes after a checkpoint by
-/// skipping rows already committed; the same rows always form the same batches. While the sink writes one batch
-/// on another thread, the next batch is read and mapped, so parsing and writing use both cores.
+/// skipping rows already committed; the same rows always form the same batches.
 /// </summary>
 public sealed class ImportPipeline(RecordMapper mapper, int batchSize)
 {
@@ -16,58 +15,43 @@ public sealed class ImportPipeline(RecordMapper mapper, int batchSize)
         var totals = new PipelineResult();
         var columns = reader.Columns.Count;
         var batch = new List<MappedRecord>(batchSize);
-        Task<BatchOutcome>? writing = null;
-        try
+        long firstRow = 0;
+        while (reader.Read())
         {
-            while (reader.Read())
+            if (reader.RowNumber <= checkpoint)
             {
-                if (reader.RowNumber <= checkpoint)
-                {
-                    continue;
-                }
-                var values = new string?[columns];
-                for (var i = 0; i < columns; i++)
-                {
-                    values[i] = reader.GetValue(i);
-                }
-                batch.Add(mapper.Map(new SourceRecord(reader.RowNumber, reader.Location, values)));
-                if (batch.Count == batchSize)
-                {
-                    if (writing is not null && !Completed(await writing, totals))
-                    {
-                        return totals;
-                    }
-                    cancellationToken.ThrowIfCancellationRequested();
-                    writing = Write(sink, batch, cancellationToken);
-                    batch = new List<MappedRecord>(batchSize);
-                }
+                continue;
             }
-            if (writing is not null && !Completed(await writing, totals))
+            if (batch.Count == 0)
             {
-                return totals;
+                firstRow = reader.RowNumber;
             }
-            writing = null;
-            if (batch.Count > 0)
+            var values = new string?[columns];
+            for (var i = 0; i < columns; i++)
             {
-                Completed(await sink.WriteAsync(new RecordBatch(batch[0].RowNumber, batch[^1].RowNumber, batch), cancellationToken), totals);
+                values[i] = reader.GetValue(i);
             }
-            return totals;
-        }
-        finally
-        {
-            if (writing is not null)
+            batch.Add(mapper.Map(new SourceRecord(reader.RowNumber, reader.Location, values)));
+            if (batch.Count == batchSize)
             {
-                // The reader failed while a batch was being written: let that write finish (or fail) before leaving.
-                await writing.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                if (!await FlushAsync(batch, firstRow, sink, totals, cancellationToken))
+                {
+                    return totals;
+                }
+                batch = new List<MappedRecord>(batchSize);
+                cancellationToken.ThrowIfCancellationRequested();
             }
         }
+        if (batch.Count > 0)
+        {
+            await FlushAsync(batch, firstRow, sink, totals, cancellationToken);
+        }
+        return totals;
     }
 
-    static Task<BatchOutcome> Write(IBatchSink sink, List<MappedRecord> batch, CancellationToken cancellationToken) =>
-        Task.Run(() => sink.WriteAsync(new RecordBatch(batch[0].RowNumber, batch[^1].RowNumber, batch), cancellationToken), cancellationToken);
-
-    static bool Completed(BatchOutcome outcome, PipelineResult totals)
+    static async Task<bool> FlushAsync(List<MappedRecord> batch, long firstRow, IBatchSink sink, PipelineResult totals, CancellationToken cancellationToken)
     {
+        var outcome = await sink.WriteAsync(new RecordBatch(firstRow, batch[^1].RowNumber, batch), cancellationToken);
         if (outcome.Fenced)
         {
             totals.Fenced = true;

@@ -37,10 +37,12 @@ sealed class ErpTable
 
     public IColumn Column(string name) => _columns[name];
 
+    /// <summary>A parameter typed as EF types the column. Its name carries the '@' the SQL uses, so SQLite binds it
+    /// without searching for the prefix on every execution.</summary>
     public DbParameter Parameter(DbCommand command, string column, string name, object? value)
     {
         var mapping = _columns[column];
-        return mapping.StoreTypeMapping.CreateParameter(command, name, value, mapping.IsNullable);
+        return mapping.StoreTypeMapping.CreateParameter(command, "@" + name, value, mapping.IsNullable);
     }
 
     /// <summary>The value a non-nullable column gets when a record has none.</summary>

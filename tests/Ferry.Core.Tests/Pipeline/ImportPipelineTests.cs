@@ -83,7 +83,7 @@ public sealed class ImportPipelineTests
         Assert.True(result.Fenced);
         Assert.Equal(2, sink.Calls);
         Assert.Equal(3, result.Inserted);
-        Assert.Equal(3, result.Processed);
+        Assert.Equal(6, reader.RowsRead);
     }
 
     [Fact]
