@@ -82,15 +82,9 @@ static class ImportCommand
                 $"{j.Status.ToSnakeCase()}: {j.RecordsProcessed:N0}/{j.RecordsTotal:N0} ({j.RecordsInserted:N0} inserted, {j.RecordsFailed:N0} failed)"), cancellationToken);
             return Finish(args, job, report, clock, resumed is not null);
         }
-        catch (FerryException e)
+        catch (Exception e) when (ExitCodes.IsUserError(e))
         {
-            Console.Error.WriteLine($"ferry: {e.ErrorCode}: {e.Message}");
-            return ExitCodes.InvalidInput;
-        }
-        catch (ArgumentException e)
-        {
-            Console.Error.WriteLine($"ferry: {e.Message}");
-            return ExitCodes.InvalidInput;
+            return ExitCodes.Report(e);
         }
     }
 

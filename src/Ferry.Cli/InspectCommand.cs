@@ -42,10 +42,9 @@ static class InspectCommand
             }
             return ExitCodes.Success;
         }
-        catch (FerryException e)
+        catch (Exception e) when (ExitCodes.IsUserError(e))
         {
-            Console.Error.WriteLine($"ferry: {e.ErrorCode}: {e.Message}");
-            return ExitCodes.InvalidInput;
+            return ExitCodes.Report(e);
         }
     }
 

@@ -52,15 +52,9 @@ static class RollbackCommand
             }
             return job.Status == JobStatus.RolledBack ? ExitCodes.Success : ExitCodes.Failed;
         }
-        catch (FerryException e)
+        catch (Exception e) when (ExitCodes.IsUserError(e))
         {
-            Console.Error.WriteLine($"ferry: {e.ErrorCode}: {e.Message}");
-            return ExitCodes.InvalidInput;
-        }
-        catch (ArgumentException e)
-        {
-            Console.Error.WriteLine($"ferry: {e.Message}");
-            return ExitCodes.InvalidInput;
+            return ExitCodes.Report(e);
         }
     }
 
