@@ -25,7 +25,13 @@ sealed class ErpTable
 
     public IReadOnlyList<IColumn> Columns { get; }
 
-    public static ErpTable For(DbContext db, Type entityType)
+    static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IModel, System.Collections.Concurrent.ConcurrentDictionary<Type, ErpTable>> Cache = [];
+
+    /// <summary>The table of an entity type, built once per model.</summary>
+    public static ErpTable For(DbContext db, Type entityType) =>
+        Cache.GetValue(db.Model, _ => new()).GetOrAdd(entityType, type => Build(db, type));
+
+    static ErpTable Build(DbContext db, Type entityType)
     {
         var entity = db.Model.FindEntityType(entityType) ?? throw new InvalidOperationException($"{entityType.Name} is not in the model.");
         var tableName = entity.GetTableName()!;
