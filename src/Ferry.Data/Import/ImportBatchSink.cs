@@ -106,7 +106,10 @@ sealed class ImportBatchSink : IBatchSink, IAsyncDisposable
     async Task<BatchOutcome> WriteInTransactionAsync(RecordBatch batch, DbTransaction transaction, CancellationToken cancellationToken)
     {
         await ResolveReferencesAsync(batch.Records, transaction, cancellationToken);
-        var existing = await FindExistingAsync(batch.Records, transaction, cancellationToken);
+        // Skipping needs no lookup: the insert's ON CONFLICT tells a duplicate apart; update and create_new need the row.
+        var existing = _context.Strategy == ConflictStrategy.Skip
+            ? new Dictionary<string, ExistingRow>(StringComparer.Ordinal)
+            : await FindExistingAsync(batch.Records, transaction, cancellationToken);
         var layout = ColumnsWithValues(batch.Records);
         int inserted = 0, updated = 0, skipped = 0, failed = 0;
         var now = DateTime.UtcNow;
@@ -167,8 +170,9 @@ sealed class ImportBatchSink : IBatchSink, IAsyncDisposable
             if (!Insert(transaction, record, now, layout))
             {
                 skipped++;
+                _report?.AddDuplicate();
                 await ReportAsync(transaction, record, JobLogLevel.Warning,
-                    $"{Label(record)} skipped: {_schema.Describe(record)} was created by someone else meanwhile", "skip_duplicate", "DUPLICATE", cancellationToken);
+                    $"{Label(record)} skipped: {_schema.Describe(record)} already exists", "skip_duplicate", "DUPLICATE", cancellationToken);
                 continue;
             }
             existing[record.NaturalKey!] = new ExistingRow(0, _context.JobId) { InsertedFrom = record.Location };
