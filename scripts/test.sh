@@ -44,4 +44,6 @@ export FERRY_TEST_CHROMIUM="$(command -v chromium)"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 dotnet build Ferry.slnx -c Release -warnaserror
-dotnet test Ferry.slnx -c Release --no-build --blame-hang-timeout 5m "$@"
+dotnet test Ferry.slnx -c Release --no-build --blame-hang-timeout 5m "$@" | tee "$work/test.log"
+awk '/^(Passed|Failed)!/ { for (i = 1; i <= NF; i++) { if ($i == "Passed:") p += $(i+1); if ($i == "Failed:") f += $(i+1) } }
+     END { printf "%d passed, %d failed\n", p, f }' FS='[ ,]+' "$work/test.log"
