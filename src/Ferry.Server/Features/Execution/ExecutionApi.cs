@@ -73,7 +73,7 @@ static class ExecutionApi
             job.RecordsUpdated, job.RecordsSkipped, job.RecordsFailed, job.StartedAt, job.FinishedAt,
             rate is null ? null : Math.Round(rate.Value, 1), eta is null ? null : Math.Round(eta.Value, 1),
             eta is null ? null : now.AddSeconds(eta.Value), job.CancelRequested, job.Attempts, job.LastError,
-            job.RollbackSummary is null ? null : JsonDocument.Parse(job.RollbackSummary).RootElement.Clone(),
+            JsonColumn.Parse(job.RollbackSummary),
             [.. recent.Select(LogEntryResponse.From)]));
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Ferry.Core.Jobs;
 using Ferry.Core.Sources;
 using Ferry.Data.Workflow;
+using Ferry.Server.Infrastructure;
 
 namespace Ferry.Server.Features.Jobs;
 
@@ -72,8 +73,8 @@ public sealed record JobResponse(
         job.CancelRequested, job.LastError,
         new JobCounts(job.RecordsTotal, job.RecordsProcessed, job.RecordsSucceeded, job.RecordsInserted, job.RecordsUpdated, job.RecordsSkipped, job.RecordsFailed),
         FileOf(job),
-        Parse(job.ValidationReport),
-        Parse(job.RollbackSummary));
+        JsonColumn.Parse(job.ValidationReport),
+        JsonColumn.Parse(job.RollbackSummary));
 
     static FileResponse? FileOf(MigrationJob job)
     {
@@ -84,8 +85,6 @@ public sealed record JobResponse(
         return new FileResponse(job.FileName, job.FileSize, job.FileSha256, job.UploadedAt, profile.Format, profile.Encoding, profile.Delimiter,
             profile.Columns, profile.RowCount, profile.Preview, profile.ColumnProfiles, profile.SuggestedDataTypes);
     }
-
-    static JsonElement? Parse(string? json) => json is null ? null : JsonDocument.Parse(json).RootElement.Clone();
 }
 
 public sealed record Paged<T>(IReadOnlyList<T> Items, long Total, int Page, int PageSize);

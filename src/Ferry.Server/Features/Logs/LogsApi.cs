@@ -22,7 +22,7 @@ public sealed record LogEntryResponse(
     string? Operation)
 {
     public static LogEntryResponse From(JobLogEntry e) => new(e.Id, e.CreatedAt, e.Level.ToSnakeCase().ToUpperInvariant(), e.Message, e.SourceRecordId,
-        e.SourceLocation, e.ErrorCode, e.ErrorDetails is null ? null : JsonDocument.Parse(e.ErrorDetails).RootElement.Clone(), e.Operation);
+        e.SourceLocation, e.ErrorCode, JsonColumn.Parse(e.ErrorDetails), e.Operation);
 }
 
 static class LogsApi
