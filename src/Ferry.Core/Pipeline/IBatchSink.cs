@@ -1,12 +1,16 @@
 namespace Ferry.Core.Pipeline;
 
 /// <summary>
-/// Where mapped batches go. An import sink commits each batch with its log and checkpoint in one transaction;
-/// it answers <see cref="BatchOutcome.Fenced"/> when the job's lease was lost or a cancel was requested.
+/// Where mapped batches go. An import sink writes each batch with its log and checkpoint in the same transaction
+/// (one transaction may hold several whole batches); it answers <see cref="BatchOutcome.Fenced"/> when the job's
+/// lease was lost or a cancel was requested.
 /// </summary>
 public interface IBatchSink
 {
     Task<BatchOutcome> WriteAsync(RecordBatch batch, CancellationToken cancellationToken);
+
+    /// <summary>Commits what the sink still holds after the last batch; false when the job was fenced meanwhile.</summary>
+    Task<bool> CompleteAsync(CancellationToken cancellationToken);
 }
 
 public sealed record RecordBatch(long FirstRow, long LastRow, IReadOnlyList<MappedRecord> Records);

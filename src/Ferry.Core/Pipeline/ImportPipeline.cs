@@ -42,10 +42,11 @@ public sealed class ImportPipeline(RecordMapper mapper, int batchSize)
                 cancellationToken.ThrowIfCancellationRequested();
             }
         }
-        if (batch.Count > 0)
+        if (batch.Count > 0 && !await FlushAsync(batch, firstRow, sink, totals, cancellationToken))
         {
-            await FlushAsync(batch, firstRow, sink, totals, cancellationToken);
+            return totals;
         }
+        totals.Fenced = !await sink.CompleteAsync(cancellationToken);
         return totals;
     }
 

@@ -1,17 +1,21 @@
 using System.Data.Common;
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Ferry.Core.Jobs;
 using Ferry.Core.Pipeline;
 using Ferry.Erp.Schemas;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ferry.Data.Import;
 
 /// <summary>
-/// Writes batches of mapped records into an ERP table. In commit mode each batch is one transaction holding the
-/// ERP rows, the log lines, the rollback journal and the fenced job checkpoint. In dry-run mode every batch goes
-/// into one transaction that is never committed, and findings go to a <see cref="ValidationReport"/>.
+/// Writes batches of mapped records into an ERP table. In commit mode each batch writes its ERP rows, log lines,
+/// rollback journal and fenced job checkpoint in the open transaction, which commits at the first batch boundary
+/// after <see cref="ImportContext.CommitInterval"/> (group commit), so a checkpoint always covers whole batches.
+/// In dry-run mode every batch goes into one transaction that is never committed, and findings go to a
+/// <see cref="ValidationReport"/>.
 /// </summary>
 sealed class ImportBatchSink : IBatchSink, IAsyncDisposable
 {
@@ -22,16 +26,19 @@ sealed class ImportBatchSink : IBatchSink, IAsyncDisposable
     readonly ErpTable _table;
     readonly ErpTable _jobs;
     readonly JobLogWriter? _log;
-    readonly Dictionary<ulong, DbCommand> _inserts = [];
+    readonly Dictionary<ulong, InsertCommand> _inserts = [];
     readonly (string Field, int Position)[] _fieldColumns;
+    readonly object?[] _fieldDefaults;
     readonly string[] _referenceColumns;
     readonly ulong _requiredColumns;
     readonly HashSet<string> _updatableColumns;
     readonly DbConnection _connection;
-    DbTransaction? _dryRunTransaction;
+    DbTransaction? _transaction;
+    long _transactionOpened;
     DbCommand? _fence;
     DbCommand? _journal;
     long _checkpoint;
+    long _pendingCheckpoint;
 
     public ImportBatchSink(FerryDbContext db, ErpSchema schema, RecordMapper mapper, ImportContext context, ValidationReport? dryRunReport)
     {
@@ -40,10 +47,12 @@ sealed class ImportBatchSink : IBatchSink, IAsyncDisposable
         _context = context;
         _report = dryRunReport;
         _checkpoint = context.Checkpoint;
+        _pendingCheckpoint = context.Checkpoint;
         _table = ErpTable.For(db, schema.EntityType);
         _jobs = ErpTable.For(db, typeof(MigrationJob));
         _log = dryRunReport is null ? new JobLogWriter(db, context.OrganizationId, context.JobId) : null;
         _fieldColumns = [.. schema.Fields.Select((f, i) => (f.Name, i)).Where(f => _table.HasColumn(f.Name))];
+        _fieldDefaults = [.. _fieldColumns.Select(f => ErpTable.DefaultFor(_table.Column(f.Field)))];
         _referenceColumns = [.. schema.References.Select(r => r.IdColumn)];
         if (_fieldColumns.Length + _referenceColumns.Length > 64)
         {
@@ -70,37 +79,55 @@ sealed class ImportBatchSink : IBatchSink, IAsyncDisposable
         {
             await _db.Database.OpenConnectionAsync(cancellationToken);
         }
-        DbTransaction transaction;
+        if (_transaction is null)
+        {
+            _transaction = await _connection.BeginTransactionAsync(cancellationToken);
+            _transactionOpened = Stopwatch.GetTimestamp();
+        }
+        var outcome = await WriteInTransactionAsync(batch, _transaction, cancellationToken);
         if (IsDryRun)
         {
-            transaction = _dryRunTransaction ??= await _connection.BeginTransactionAsync(cancellationToken);
-        }
-        else
-        {
-            transaction = await _connection.BeginTransactionAsync(cancellationToken);
-        }
-        try
-        {
-            var outcome = await WriteInTransactionAsync(batch, transaction, cancellationToken);
-            if (!IsDryRun)
-            {
-                if (!await FenceAsync(transaction, batch, outcome, cancellationToken))
-                {
-                    await transaction.RollbackAsync(cancellationToken);
-                    return BatchOutcome.Stop;
-                }
-                await transaction.CommitAsync(cancellationToken);
-                _checkpoint = batch.LastRow;
-            }
             return outcome;
         }
-        finally
+        if (!await FenceAsync(_transaction, batch, outcome, cancellationToken))
         {
-            if (!IsDryRun)
-            {
-                await transaction.DisposeAsync();
-            }
+            await DiscardAsync();
+            return BatchOutcome.Stop;
         }
+        _pendingCheckpoint = batch.LastRow;
+        if (Stopwatch.GetElapsedTime(_transactionOpened) >= _context.CommitInterval)
+        {
+            await CommitAsync(cancellationToken);
+        }
+        return outcome;
+    }
+
+    public async Task<bool> CompleteAsync(CancellationToken cancellationToken)
+    {
+        if (!IsDryRun && _transaction is not null)
+        {
+            await CommitAsync(cancellationToken);
+        }
+        return true;
+    }
+
+    async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        await _transaction!.CommitAsync(cancellationToken);
+        await _transaction.DisposeAsync();
+        _transaction = null;
+        _checkpoint = _pendingCheckpoint;
+    }
+
+    async Task DiscardAsync()
+    {
+        if (_transaction is not null)
+        {
+            await _transaction.RollbackAsync();
+            await _transaction.DisposeAsync();
+            _transaction = null;
+        }
+        _pendingCheckpoint = _checkpoint;
     }
 
     async Task<BatchOutcome> WriteInTransactionAsync(RecordBatch batch, DbTransaction transaction, CancellationToken cancellationToken)
@@ -310,45 +337,71 @@ sealed class ImportBatchSink : IBatchSink, IAsyncDisposable
     /// </summary>
     bool Insert(DbTransaction transaction, MappedRecord record, DateTime now, ulong columns)
     {
-        if (!_inserts.TryGetValue(columns, out var command))
+        if (!_inserts.TryGetValue(columns, out var insert))
         {
-            command = _connection.CreateCommand();
             var names = ColumnNames(columns).ToList();
-            command.CommandText =
+            var sql =
                 $"INSERT INTO {_table.Name} (organization_id, created_job_id, last_job_id, natural_key, source_location, created_at, updated_at, {string.Join(", ", names)}) " +
                 $"VALUES ({Literal("organization_id", _context.OrganizationId)}, {Literal("created_job_id", _context.JobId)}, {Literal("last_job_id", _context.JobId)}, " +
                 $"@key, @location, @now, @now, {ErpTable.Placeholders("v", names.Count)}) ON CONFLICT (organization_id, natural_key) DO NOTHING";
-            command.Parameters.Add(_table.Parameter(command, "natural_key", "key", null));
-            command.Parameters.Add(_table.Parameter(command, "source_location", "location", null));
-            command.Parameters.Add(_table.Parameter(command, "created_at", "now", now));
-            for (var i = 0; i < names.Count; i++)
+            string[] bound = ["natural_key", "source_location", "created_at", .. names];
+            insert = new InsertCommand(new object?[bound.Length]);
+            if (_connection is SqliteConnection sqlite)
             {
-                command.Parameters.Add(_table.Parameter(command, names[i], $"v{i}", null));
+                insert.Sqlite = new SqliteInsertStatement(sqlite, sql);
             }
-            _inserts[columns] = command;
+            else
+            {
+                insert.Command = _connection.CreateCommand();
+                insert.Command.CommandText = sql;
+                string[] parameters = ["key", "location", "now", .. names.Select((_, i) => $"v{i}")];
+                for (var i = 0; i < bound.Length; i++)
+                {
+                    insert.Command.Parameters.Add(_table.Parameter(insert.Command, bound[i], parameters[i], null));
+                }
+            }
+            _inserts[columns] = insert;
         }
-        command.Transaction = transaction;
-        var p = command.Parameters;
-        p[0].Value = record.NaturalKey;
-        p[1].Value = record.Location;
-        SetValue(p[2], "created_at", now);
+        var values = insert.Values;
+        values[0] = record.NaturalKey;
+        values[1] = record.Location;
+        values[2] = ToProvider("created_at", now);
         var index = 3;
         for (var i = 0; i < _fieldColumns.Length; i++)
         {
             if ((columns & (1UL << i)) != 0)
             {
-                var value = record.Values[_fieldColumns[i].Position] ?? ErpTable.DefaultFor(_table.Column(_fieldColumns[i].Field));
-                p[index++].Value = value ?? DBNull.Value;
+                values[index++] = record.Values[_fieldColumns[i].Position] ?? _fieldDefaults[i];
             }
         }
         for (var i = 0; i < _referenceColumns.Length; i++)
         {
             if ((columns & (1UL << (_fieldColumns.Length + i))) != 0)
             {
-                p[index++].Value = record.ReferenceOrNull(_referenceColumns[i]) is { } id ? id : DBNull.Value;
+                values[index++] = record.ReferenceOrNull(_referenceColumns[i]);
             }
         }
+        if (insert.Sqlite is { } statement)
+        {
+            return statement.Execute(values) == 1;
+        }
+        var command = insert.Command!;
+        command.Transaction = transaction;
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
         return command.ExecuteNonQuery() == 1;
+    }
+
+    /// <summary>A prepared insert for one column set: the SQLite statement, or a command on other providers.</summary>
+    sealed class InsertCommand(object?[] values)
+    {
+        public object?[] Values { get; } = values;
+
+        public SqliteInsertStatement? Sqlite { get; set; }
+
+        public DbCommand? Command { get; set; }
     }
 
     string Literal(string column, object value) => _table.Column(column).StoreTypeMapping.GenerateSqlLiteral(value);
@@ -363,11 +416,8 @@ sealed class ImportBatchSink : IBatchSink, IAsyncDisposable
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
-    void SetValue(DbParameter parameter, string column, object value)
-    {
-        var converter = _table.Column(column).StoreTypeMapping.Converter;
-        parameter.Value = converter is null ? value : converter.ConvertToProvider(value);
-    }
+    object? ToProvider(string column, object value) =>
+        _table.Column(column).StoreTypeMapping.Converter is { } converter ? converter.ConvertToProvider(value) : value;
 
     /// <summary>The columns any of the valid records has a value for, plus the non-nullable ones, as a bit set.</summary>
     ulong ColumnsWithValues(IEnumerable<MappedRecord> records)
@@ -568,7 +618,7 @@ sealed class ImportBatchSink : IBatchSink, IAsyncDisposable
         p[5].Value = (long)outcome.Failed;
         p[6].Value = now + _context.LeaseDuration;
         p[7].Value = now;
-        p[11].Value = _checkpoint;
+        p[11].Value = _pendingCheckpoint;
         return await _fence.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
@@ -578,14 +628,14 @@ sealed class ImportBatchSink : IBatchSink, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_dryRunTransaction is not null)
+        await DiscardAsync();
+        foreach (var insert in _inserts.Values)
         {
-            await _dryRunTransaction.RollbackAsync();
-            await _dryRunTransaction.DisposeAsync();
-        }
-        foreach (var command in _inserts.Values)
-        {
-            await command.DisposeAsync();
+            insert.Sqlite?.Dispose();
+            if (insert.Command is not null)
+            {
+                await insert.Command.DisposeAsync();
+            }
         }
         if (_fence is not null)
         {

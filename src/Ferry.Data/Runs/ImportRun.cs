@@ -48,7 +48,7 @@ public sealed class ImportRun(DatabaseOptions database, JobQueue queue, ISourceO
             var mapper = RecordMapper.Create(schema, reader.Columns, mappings.Select(m => m.ToFieldMapping()).ToList());
             await using var sinkContext = DataServiceCollectionExtensions.CreateContext(database);
             await using var sink = new ImportBatchSink(sinkContext, schema, mapper,
-                new ImportContext(job.Id, job.OrganizationId, lease.Epoch, job.ConflictStrategy, job.Checkpoint, options.LeaseDuration), null);
+                new ImportContext(job.Id, job.OrganizationId, lease.Epoch, job.ConflictStrategy, job.Checkpoint, options.LeaseDuration, options.CommitInterval), null);
             result = await new ImportPipeline(mapper, job.BatchSize).RunAsync(reader, job.Checkpoint, sink, run.Token);
         }
         catch (OperationCanceledException) when (!stopping.IsCancellationRequested)

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -149,13 +150,20 @@ public sealed class RollbackRun(DatabaseOptions database, JobQueue queue, Worker
             command.CommandText = sql;
             command.Parameters.Add(table.Parameter(command, "organization_id", "org", lease.OrganizationId));
             command.Parameters.Add(table.Parameter(command, "last_job_id", "job", lease.JobId));
-            var deleted = await command.ExecuteNonQueryAsync(cancellationToken);
+            var opened = Stopwatch.GetTimestamp();
+            int deleted, pending = 0;
+            do
+            {
+                deleted = await command.ExecuteNonQueryAsync(cancellationToken);
+                pending += deleted;
+            }
+            while (deleted == options.RollbackBatchSize && Stopwatch.GetElapsedTime(opened) < options.CommitInterval);
             if (!await FenceAsync(db, connection, transaction, lease, null, cancellationToken))
             {
                 return false;
             }
             await transaction.CommitAsync(cancellationToken);
-            summary.Deleted += deleted;
+            summary.Deleted += pending;
             if (deleted < options.RollbackBatchSize)
             {
                 return true;

@@ -292,7 +292,7 @@ public sealed class JobWorkflow(FerryDbContext db, UploadStore uploads, ISourceO
         var report = new ValidationReport();
         await using var context = DataServiceCollectionExtensions.CreateContext(database);
         await using (var sink = new ImportBatchSink(context, schema, mapper,
-            new ImportContext(job.Id, job.OrganizationId, job.Epoch, job.ConflictStrategy, 0, options.LeaseDuration), report))
+            new ImportContext(job.Id, job.OrganizationId, job.Epoch, job.ConflictStrategy, 0, options.LeaseDuration, options.CommitInterval), report))
         {
             await new ImportPipeline(mapper, job.BatchSize).RunAsync(reader, 0, sink, cancellationToken);
         }

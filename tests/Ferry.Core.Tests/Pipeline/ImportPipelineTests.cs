@@ -31,6 +31,7 @@ public sealed class ImportPipelineTests
         Assert.Equal([3, 3, 1], sink.Batches.Select(b => b.Records.Count));
         Assert.Equal(7, result.Inserted);
         Assert.False(result.Fenced);
+        Assert.True(sink.Completed);
     }
 
     [Fact]
@@ -84,6 +85,7 @@ public sealed class ImportPipelineTests
         Assert.Equal(2, sink.Calls);
         Assert.Equal(3, result.Inserted);
         Assert.Equal(6, reader.RowsRead);
+        Assert.False(sink.Completed);
     }
 
     [Fact]

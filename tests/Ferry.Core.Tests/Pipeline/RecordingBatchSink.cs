@@ -12,6 +12,8 @@ sealed class RecordingBatchSink(int? fenceOnBatch = null, CancellationTokenSourc
 
     public int Calls { get; private set; }
 
+    public bool Completed { get; private set; }
+
     public IEnumerable<long> RowsWritten => Batches.SelectMany(b => b.Records).Select(r => r.RowNumber);
 
     public Task<BatchOutcome> WriteAsync(RecordBatch batch, CancellationToken cancellationToken)
@@ -25,5 +27,11 @@ sealed class RecordingBatchSink(int? fenceOnBatch = null, CancellationTokenSourc
         cancelWhileWriting?.Cancel();
         var failed = batch.Records.Count(r => r.HasErrors);
         return Task.FromResult(new BatchOutcome(batch.Records.Count - failed, 0, 0, failed));
+    }
+
+    public Task<bool> CompleteAsync(CancellationToken cancellationToken)
+    {
+        Completed = true;
+        return Task.FromResult(true);
     }
 }

@@ -41,7 +41,8 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public UploadStore Uploads { get; }
 
-    public WorkerOptions Worker { get; } = new();
+    /// <summary>Commits every batch on its own, so tests can say which batches a crash leaves behind.</summary>
+    public WorkerOptions Worker { get; } = new() { CommitInterval = TimeSpan.Zero };
 
     /// <summary>The organization seeded on first start ("demo").</summary>
     public Organization Demo { get; private set; } = null!;

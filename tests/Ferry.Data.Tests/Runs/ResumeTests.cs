@@ -64,6 +64,36 @@ public sealed class ResumeTests
 
     [Theory]
     [ClassData(typeof(Providers))]
+    public async Task Batches_gathered_into_one_commit_are_lost_together_by_a_crash_and_redone_once(DatabaseProvider provider)
+    {
+        var (database, jobId) = await QueuedJobAsync(provider);
+        await using var _ = database;
+        database.Worker.CommitInterval = TimeSpan.FromHours(1);
+        var crashing = new InterruptingSourceOpener(120, () => throw new IOException("the disk went away"));
+
+        using (var worker = database.CreateWorker(opener: crashing))
+        {
+            Assert.True(await worker.RunOnceAsync(Ct));
+        }
+
+        // Batches 1 and 2 were written but their transaction was still gathering batches when the crash came.
+        var job = await database.JobAsync(jobId);
+        Assert.Equal(JobStatus.Running, job.Status);
+        Assert.Equal((0L, 0L), (job.Checkpoint, job.RecordsProcessed));
+        Assert.Empty(await database.ContactsAsync(database.Demo.Id));
+        Assert.DoesNotContain(await database.LogsAsync(jobId), l => l.Operation == "batch");
+
+        using (var worker = database.CreateWorker(database.Queue(new ManualClock(DateTimeOffset.UtcNow.AddMinutes(10)))))
+        {
+            await worker.RunUntilIdleAsync(Ct);
+        }
+
+        await AssertCompletedExactlyOnceAsync(database, jobId);
+        Assert.Equal(Rows / BatchSize, (await database.LogsAsync(jobId)).Count(l => l.Operation == "batch"));
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
     public async Task An_import_stopped_by_shutdown_gives_its_lease_back_and_the_next_worker_finishes_it(DatabaseProvider provider)
     {
         var (database, jobId) = await QueuedJobAsync(provider);
