@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Ferry.Core;
+using Ferry.Core.Profiling;
+using Ferry.Core.Sources;
 using Ferry.Data.Workflow;
 using Ferry.Sources;
 
@@ -26,19 +28,20 @@ static class InspectCommand
         try
         {
             var inspection = new SourceOpener().Inspect(file.FullName);
-            var suggestions = JobWorkflow.SuggestDataTypes(inspection);
-            var result = new InspectResult(file.Name, inspection.Format, inspection.Encoding, inspection.Delimiter, inspection.Columns,
-                inspection.RowCount, inspection.Preview, inspection.ColumnProfiles, suggestions,
-                [new InspectTable(Path.GetFileNameWithoutExtension(file.Name), 1, inspection.Columns, inspection.RowCount, suggestions)]);
+            var tables = inspection.Tables.Select(t => InspectTable.Of(t, JobWorkflow.SuggestDataTypes(t))).ToList();
+            var result = new InspectResult(file.Name, inspection.Format, inspection.Encoding, inspection.Delimiter, inspection.LineEnding, tables);
             if (json)
             {
                 JsonOutput.Write(result);
             }
             else
             {
-                Console.WriteLine($"{file.Name}: {result.Format}, {result.Encoding}, delimiter '{result.Delimiter}', {result.RowCount:N0} rows");
-                Console.WriteLine($"columns: {string.Join(", ", result.Columns)}");
-                Console.WriteLine($"looks like: {string.Join(", ", suggestions.Select(s => $"{s.DataType} ({s.Confidence:P0})"))}");
+                Console.WriteLine($"{file.Name}: {result.Format}, {result.Encoding}{(result.Delimiter is null ? "" : $", delimiter '{result.Delimiter}'")}");
+                foreach (var table in tables)
+                {
+                    Console.WriteLine($"{table.Name}: header row {table.HeaderRow}, {table.RowCount:N0} rows; looks like {string.Join(", ", table.SuggestedDataTypes.Select(s => $"{s.DataType} ({s.Confidence:P0})"))}");
+                    Console.WriteLine($"  columns: {string.Join(", ", table.Columns.Select(c => $"{c} ({table.ColumnTypes[c]})"))}");
+                }
             }
             return ExitCodes.Success;
         }
@@ -48,17 +51,23 @@ static class InspectCommand
         }
     }
 
-    sealed record InspectTable(string Name, int HeaderRow, IReadOnlyList<string> Columns, long RowCount, IReadOnlyList<DataTypeSuggestion> SuggestedDataTypes);
-
-    sealed record InspectResult(
-        string File,
-        string Format,
-        string Encoding,
-        string? Delimiter,
+    sealed record InspectTable(
+        string Name,
+        string? Parent,
+        int HeaderRow,
         IReadOnlyList<string> Columns,
         long RowCount,
-        IReadOnlyList<IReadOnlyDictionary<string, string?>> Preview,
-        IReadOnlyList<Core.Sources.ColumnProfile> ColumnProfiles,
+        long TotalRows,
+        IReadOnlyDictionary<string, string> ColumnTypes,
         IReadOnlyList<DataTypeSuggestion> SuggestedDataTypes,
-        IReadOnlyList<InspectTable> Tables);
+        IReadOnlyList<IReadOnlyDictionary<string, string?>> Preview,
+        IReadOnlyList<ColumnProfile> ColumnProfiles)
+    {
+        public static InspectTable Of(TableInspection table, IReadOnlyList<DataTypeSuggestion> suggestions) => new(
+            table.Name, table.Parent, table.HeaderRow, table.Columns, table.RowCount, table.TotalRows,
+            table.ColumnProfiles.ToDictionary(c => c.Name, c => c.InferredType, StringComparer.Ordinal),
+            suggestions, table.Preview, table.ColumnProfiles);
+    }
+
+    sealed record InspectResult(string File, string Format, string Encoding, string? Delimiter, string? LineEnding, IReadOnlyList<InspectTable> Tables);
 }

@@ -1,3 +1,4 @@
+using Ferry.Core.Profiling;
 using Ferry.Core.Sources;
 using Ferry.Sources.Csv;
 
@@ -50,9 +51,10 @@ public static class TableInspector
             {
                 throw new SourceFormatException("The file has a header row but no data rows.");
             }
-            var profiles = columns.Select((c, i) => new ColumnProfile(c, Math.Round(filled[i] / (double)rows, 4), samples[i])).ToList();
+            var profiles = columns.Select((c, i) => new ColumnProfile(c, "text", Math.Round(filled[i] / (double)rows, 4), samples[i].Count, samples[i], [], null, [])).ToList();
             var csv = reader as CsvRecordReader;
-            return new FileInspection(format, csv?.EncodingName ?? "utf-8", csv is null ? null : DelimiterName(csv.Delimiter), columns, rows, preview, profiles);
+            return new FileInspection(format, csv?.EncodingName ?? "utf-8", csv is null ? null : DelimiterName(csv.Delimiter), null,
+                [new TableInspection(format, null, 1, columns, rows, 0, preview, profiles)]);
         }
     }
 

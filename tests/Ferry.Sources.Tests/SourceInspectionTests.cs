@@ -23,8 +23,8 @@ public sealed class SourceInspectionTests : IDisposable
         Assert.Equal("csv", inspection.Format);
         Assert.Equal("utf-8", inspection.Encoding);
         Assert.Equal(",", inspection.Delimiter);
-        Assert.Equal(["Customer Name", "City", "GSTIN"], inspection.Columns);
-        Assert.Equal(3, inspection.RowCount);
+        Assert.Equal(["Customer Name", "City", "GSTIN"], inspection.Tables[0].Columns);
+        Assert.Equal(3, inspection.Tables[0].RowCount);
     }
 
     [Fact]
@@ -32,10 +32,10 @@ public sealed class SourceInspectionTests : IDisposable
     {
         var inspection = Inspect(Bytes.Ascii("Name,City\nAcme,Pune\nBeta,\nGamma,Nagpur\n"), previewRows: 2);
 
-        Assert.Equal(2, inspection.Preview.Count);
-        Assert.Equal("Pune", inspection.Preview[0]["City"]);
-        Assert.Null(inspection.Preview[1]["City"]);
-        Assert.Equal(3, inspection.RowCount);
+        Assert.Equal(2, inspection.Tables[0].Preview.Count);
+        Assert.Equal("Pune", inspection.Tables[0].Preview[0]["City"]);
+        Assert.Null(inspection.Tables[0].Preview[1]["City"]);
+        Assert.Equal(3, inspection.Tables[0].RowCount);
     }
 
     [Fact]
@@ -43,12 +43,12 @@ public sealed class SourceInspectionTests : IDisposable
     {
         var inspection = Inspect(Bytes.Ascii("Name,City,Notes\nAcme,Pune,\nBeta,Pune,\nGamma,Mumbai,\nDelta,,  \n"));
 
-        var city = inspection.ColumnProfiles[1];
+        var city = inspection.Tables[0].ColumnProfiles[1];
         Assert.Equal("City", city.Name);
         Assert.Equal(0.75, city.FillRate);
         Assert.Equal(["Pune", "Mumbai"], city.SampleValues);
-        Assert.Equal(0.0, inspection.ColumnProfiles[2].FillRate);
-        Assert.Empty(inspection.ColumnProfiles[2].SampleValues);
+        Assert.Equal(0.0, inspection.Tables[0].ColumnProfiles[2].FillRate);
+        Assert.Empty(inspection.Tables[0].ColumnProfiles[2].SampleValues);
     }
 
     [Fact]
@@ -62,9 +62,9 @@ public sealed class SourceInspectionTests : IDisposable
 
         var inspection = Inspect(Bytes.Ascii(text.ToString()));
 
-        Assert.Equal(5000, inspection.RowCount);
-        Assert.Equal(20, inspection.ColumnProfiles[0].SampleValues.Count);
-        Assert.Equal(1.0, inspection.ColumnProfiles[0].FillRate);
+        Assert.Equal(5000, inspection.Tables[0].RowCount);
+        Assert.Equal(20, inspection.Tables[0].ColumnProfiles[0].SampleValues.Count);
+        Assert.Equal(1.0, inspection.Tables[0].ColumnProfiles[0].FillRate);
     }
 
     [Theory]
@@ -84,7 +84,7 @@ public sealed class SourceInspectionTests : IDisposable
         var inspection = Inspect(Bytes.Concat(Bytes.Ascii("Name\n"), [(byte)'C', (byte)'a', (byte)'f', 0xE9, (byte)'\n']));
 
         Assert.Equal("windows-1252", inspection.Encoding);
-        Assert.Equal("Café", inspection.Preview[0]["Name"]);
+        Assert.Equal("Café", inspection.Tables[0].Preview[0]["Name"]);
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public sealed class SourceInspectionTests : IDisposable
             rows++;
         }
 
-        Assert.Equal(inspection.RowCount, rows);
-        Assert.Equal(inspection.Columns, reader.Columns);
+        Assert.Equal(inspection.Tables[0].RowCount, rows);
+        Assert.Equal(inspection.Tables[0].Columns, reader.Columns);
     }
 }

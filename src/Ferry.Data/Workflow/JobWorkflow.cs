@@ -124,9 +124,9 @@ public sealed class JobWorkflow(FerryDbContext db, UploadStore uploads, ISourceO
             uploads.Delete(job.OrganizationId, job.Id, stored.StoredName);
             throw;
         }
-        var suggestions = SuggestDataTypes(inspection);
-        var profile = new FileProfile(inspection.Format, inspection.Encoding, inspection.Delimiter, inspection.Columns, inspection.RowCount,
-            inspection.Preview, inspection.ColumnProfiles, suggestions);
+        inspection = inspection with { Tables = [.. inspection.Tables.Select(t => t with { SuggestedDataTypes = SuggestDataTypes(t) })] };
+        var profile = FileProfile.Of(inspection, inspection.Tables[0].Name);
+        var suggestions = profile.Selected.SuggestedDataTypes;
 
         if (job.StoredFileName is { } previous)
         {
@@ -138,7 +138,7 @@ public sealed class JobWorkflow(FerryDbContext db, UploadStore uploads, ISourceO
         job.FileSha256 = stored.Sha256;
         job.UploadedAt = DateTime.UtcNow;
         job.FileProfile = JsonDocuments.Serialize(profile);
-        job.RecordsTotal = inspection.RowCount;
+        job.RecordsTotal = profile.Selected.RowCount;
         job.ValidationReport = null;
         job.ValidatedAt = null;
         if (job.DataTypes.Count == 0 && suggestions.Count > 0)
@@ -156,10 +156,10 @@ public sealed class JobWorkflow(FerryDbContext db, UploadStore uploads, ISourceO
     {
         var job = await FindAsync(jobId, cancellationToken);
         JobTransitions.EnsureCanMove(job.Status, JobStatus.Mapped, "map the fields of");
-        var profile = ProfileOf(job);
+        var table = ProfileOf(job).Selected;
         var schema = SchemaOf(job);
-        var samples = profile.ColumnProfiles.ToDictionary(c => c.Name, c => c.SampleValues, StringComparer.Ordinal);
-        var suggestions = MappingSuggester.Suggest(schema.Fields, profile.Columns, samples);
+        var samples = table.ColumnProfiles.ToDictionary(c => c.Name, c => c.SampleValues, StringComparer.Ordinal);
+        var suggestions = MappingSuggester.Suggest(schema.Fields, table.Columns, samples);
 
         var existing = await MappingsQuery(job.Id).AsTracking().ToListAsync(cancellationToken);
         var manual = existing.Where(m => m.Origin == "manual").ToList();
@@ -193,7 +193,7 @@ public sealed class JobWorkflow(FerryDbContext db, UploadStore uploads, ISourceO
         var mappedFields = mappings.Select(m => m.TargetField).ToHashSet(StringComparer.Ordinal);
         return new AutoMappingResult(
             mappings,
-            [.. profile.Columns.Where(c => !mappedColumns.Contains(c))],
+            [.. table.Columns.Where(c => !mappedColumns.Contains(c))],
             [.. schema.Fields.Where(f => f.Required && !mappedFields.Contains(f.Name)).Select(f => f.Name)],
             suggestions);
     }
@@ -310,7 +310,7 @@ public sealed class JobWorkflow(FerryDbContext db, UploadStore uploads, ISourceO
         if (job.Status != JobStatus.Failed)
         {
             var mappings = (await MappingsQuery(job.Id).ToListAsync(cancellationToken)).Select(m => m.ToFieldMapping()).ToList();
-            RecordMapper.Create(SchemaOf(job), ProfileOf(job).Columns, mappings);
+            RecordMapper.Create(SchemaOf(job), ProfileOf(job).Selected.Columns, mappings);
         }
         await EnsureNoActiveJobAsync(job, cancellationToken);
         var resume = job.Status == JobStatus.Failed;
@@ -444,10 +444,10 @@ public sealed class JobWorkflow(FerryDbContext db, UploadStore uploads, ISourceO
         {
             throw new FerryException(ErrorCodes.MappingInvalid, $"The mapping for '{spec.TargetField}' needs a source_field or a default_value.") { Field = spec.TargetField };
         }
-        if (!string.IsNullOrEmpty(spec.SourceField) && !ProfileOf(job).Columns.Contains(spec.SourceField, StringComparer.OrdinalIgnoreCase))
+        if (!string.IsNullOrEmpty(spec.SourceField) && !ProfileOf(job).Selected.Columns.Contains(spec.SourceField, StringComparer.OrdinalIgnoreCase))
         {
             throw new FerryException(ErrorCodes.MappingInvalid,
-                $"The file has no column '{spec.SourceField}'. Columns: {string.Join(", ", ProfileOf(job).Columns)}.") { Field = spec.TargetField };
+                $"The file has no column '{spec.SourceField}'. Columns: {string.Join(", ", ProfileOf(job).Selected.Columns)}.") { Field = spec.TargetField };
         }
         RuleParser.ParseTransforms(spec.TransformationRule);
         RuleParser.ParseValidations(spec.ValidationRule);
@@ -489,7 +489,7 @@ public sealed class JobWorkflow(FerryDbContext db, UploadStore uploads, ISourceO
     }
 
     /// <summary>Which data types the columns look like, best first.</summary>
-    public static IReadOnlyList<DataTypeSuggestion> SuggestDataTypes(FileInspection inspection)
+    public static IReadOnlyList<DataTypeSuggestion> SuggestDataTypes(TableInspection inspection)
     {
         var samples = inspection.ColumnProfiles.ToDictionary(c => c.Name, c => c.SampleValues, StringComparer.Ordinal);
         var suggestions = new List<DataTypeSuggestion>();

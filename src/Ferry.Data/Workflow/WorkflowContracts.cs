@@ -19,18 +19,21 @@ public sealed record JobChanges(
     ConflictStrategy? ConflictStrategy,
     int? BatchSize);
 
-public sealed record DataTypeSuggestion(string DataType, double Confidence, int MatchedFields);
-
-/// <summary>What an upload found, kept on the job.</summary>
+/// <summary>What an upload found, kept on the job, and which of its tables the job imports.</summary>
 public sealed record FileProfile(
     string Format,
     string Encoding,
     string? Delimiter,
-    IReadOnlyList<string> Columns,
-    long RowCount,
-    IReadOnlyList<IReadOnlyDictionary<string, string?>> Preview,
-    IReadOnlyList<ColumnProfile> ColumnProfiles,
-    IReadOnlyList<DataTypeSuggestion> SuggestedDataTypes);
+    string? LineEnding,
+    IReadOnlyList<TableInspection> Tables,
+    string Table)
+{
+    /// <summary>The table the job imports.</summary>
+    public TableInspection Selected => Tables.FirstOrDefault(t => t.Name == Table) ?? Tables[0];
+
+    public static FileProfile Of(FileInspection inspection, string table) =>
+        new(inspection.Format, inspection.Encoding, inspection.Delimiter, inspection.LineEnding, inspection.Tables, table);
+}
 
 public sealed record MappingSpec(
     string? SourceField,

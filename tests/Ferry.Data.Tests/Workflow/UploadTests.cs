@@ -81,7 +81,7 @@ public sealed class UploadTests
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var jobId = await DraftJobAsync(database);
         var (uploaded, profile) = await UploadAsync(database, jobId, ContactsCsv.Build(12));
-        Assert.Equal(12, profile.RowCount);
+        Assert.Equal(12, profile.Selected.RowCount);
         var stored = Assert.Single(StoredFiles(database));
 
         var error = await Assert.ThrowsAnyAsync<FerryException>(() => UploadAsync(database, jobId, BadFile("ragged rows")));

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Ferry.Core.Jobs;
+using Ferry.Core.Profiling;
 using Ferry.Core.Sources;
 using Ferry.Data.Workflow;
 using Ferry.Server.Infrastructure;
@@ -29,11 +30,15 @@ public sealed record FileResponse(
     string Format,
     string Encoding,
     string? Delimiter,
+    string? LineEnding,
+    string Table,
+    int HeaderRow,
     IReadOnlyList<string> Columns,
     long RowCount,
     IReadOnlyList<IReadOnlyDictionary<string, string?>> Preview,
     IReadOnlyList<ColumnProfile> ColumnProfiles,
-    IReadOnlyList<DataTypeSuggestion> SuggestedDataTypes);
+    IReadOnlyList<DataTypeSuggestion> SuggestedDataTypes,
+    IReadOnlyList<TableInspection> Tables);
 
 public sealed record JobCounts(
     long RecordsTotal,
@@ -82,8 +87,10 @@ public sealed record JobResponse(
         {
             return null;
         }
+        var table = profile.Selected;
         return new FileResponse(job.FileName, job.FileSize, job.FileSha256, job.UploadedAt, profile.Format, profile.Encoding, profile.Delimiter,
-            profile.Columns, profile.RowCount, profile.Preview, profile.ColumnProfiles, profile.SuggestedDataTypes);
+            profile.LineEnding, table.Name, table.HeaderRow, table.Columns, table.RowCount, table.Preview, table.ColumnProfiles, table.SuggestedDataTypes,
+            profile.Tables);
     }
 }
 
