@@ -5,6 +5,7 @@ using Ferry.Core;
 using Ferry.Core.Jobs;
 using Ferry.Core.Pipeline;
 using Ferry.Data.Workflow;
+using Ferry.Sources;
 
 namespace Ferry.Cli;
 
@@ -12,7 +13,7 @@ static class ImportCommand
 {
     public static Command Create()
     {
-        var file = new Argument<FileInfo>("file") { Description = "The CSV file to import" };
+        var file = new Argument<FileInfo>("file") { Description = "The file to import: CSV or other delimited text, Excel (.xlsx, .xls), JSON or JSON Lines" };
         var type = new Option<string>("--type") { Description = "Data type: contacts, products, ledgers, stock or company (default: what the file looks like)" };
         var org = new Option<string>("--org") { Description = "Organization slug", DefaultValueFactory = _ => "demo" };
         var db = new Option<string?>("--db") { Description = "SQLite database file (default data/ferry.db)" };
@@ -21,17 +22,22 @@ static class ImportCommand
         var batchSize = new Option<int>("--batch-size") { Description = "Records per committed batch", DefaultValueFactory = _ => 100 };
         var dryRun = new Option<bool>("--dry-run") { Description = "Validate everything and report what would happen; write nothing" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object" };
+        var sheet = new Option<string?>("--sheet") { Description = "The sheet or table to import (default: the first that looks like --type, else the first with data)" };
+        var headerRow = new Option<int?>("--header-row") { Description = "The 1-based row holding the column names, when the detected one is wrong" };
         var command = new Command("import", "Import a file into the ERP through a migration job")
         {
-            file, type, org, db, connection, conflict, batchSize, dryRun, json,
+            file, type, org, db, connection, conflict, batchSize, dryRun, json, sheet, headerRow,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(new ImportArguments(
             parse.GetValue(file)!, parse.GetValue(type), parse.GetValue(org)!, parse.GetValue(db), parse.GetValue(connection),
-            parse.GetValue(conflict)!, parse.GetValue(batchSize), parse.GetValue(dryRun), parse.GetValue(json)), cancellationToken));
+            parse.GetValue(conflict)!, parse.GetValue(batchSize), parse.GetValue(dryRun), parse.GetValue(json),
+            parse.GetValue(sheet), parse.GetValue(headerRow)), cancellationToken));
         return command;
     }
 
-    sealed record ImportArguments(FileInfo File, string? Type, string Org, string? Db, string? Connection, string Conflict, int BatchSize, bool DryRun, bool Json);
+    sealed record ImportArguments(
+        FileInfo File, string? Type, string Org, string? Db, string? Connection, string Conflict, int BatchSize, bool DryRun, bool Json,
+        string? Sheet, int? HeaderRow);
 
     static async Task<int> RunAsync(ImportArguments args, CancellationToken cancellationToken)
     {
@@ -62,11 +68,15 @@ static class ImportCommand
             else
             {
                 job = await workflow.CreateAsync(session.Organization.Id, null,
-                    new NewJob($"Import {args.File.Name}", $"ferry import {args.File.Name}", SourceType.Csv, args.Type is null ? [] : [args.Type], strategy, args.BatchSize),
+                    new NewJob($"Import {args.File.Name}", $"ferry import {args.File.Name}", SourceTypeOf(args.File), args.Type is null ? [] : [args.Type], strategy, args.BatchSize),
                     cancellationToken);
                 await using (var content = args.File.OpenRead())
                 {
                     (job, _) = await workflow.UploadAsync(job.Id, content, args.File.Name, null, cancellationToken);
+                }
+                if (args.Sheet is not null || args.HeaderRow is not null)
+                {
+                    job = await workflow.UpdateAsync(job.Id, new JobChanges(null, null, null, null, null, args.Sheet, args.HeaderRow), cancellationToken);
                 }
                 var mapping = await workflow.AutoMapAsync(job.Id, cancellationToken);
                 Progress(args, $"job {job.Id}: {job.RecordsTotal:N0} rows of {job.DataTypes.FirstOrDefault()}; mapped {string.Join(", ", mapping.Mappings.Select(m => $"{m.SourceField} → {m.TargetField}"))}");
@@ -126,6 +136,13 @@ static class ImportCommand
             Console.Error.WriteLine(message);
         }
     }
+
+    static SourceType SourceTypeOf(FileInfo file) => FormatDetector.Detect(file.FullName) switch
+    {
+        FormatDetector.Xlsx or FormatDetector.Xls => SourceType.Excel,
+        FormatDetector.Json => SourceType.Json,
+        _ => SourceType.Csv,
+    };
 
     static async Task<string> HashAsync(FileInfo file, CancellationToken cancellationToken)
     {

@@ -1,12 +1,153 @@
 using Ferry.Core.Sources;
 using Ferry.Sources.Csv;
+using Ferry.Sources.Excel;
+using Ferry.Sources.Json;
+using Ferry.Sources.Tables;
 
 namespace Ferry.Sources;
 
-/// <summary>Opens and inspects stored uploads, recognising the format by content rather than by file name.</summary>
+/// <summary>
+/// Opens and inspects stored uploads, recognising the format by content: delimited text, Excel workbooks (.xlsx and
+/// legacy .xls, every sheet that holds data) and JSON (arrays, API envelopes, JSON Lines, child lines).
+/// </summary>
 public sealed class SourceOpener : ISourceOpener
 {
-    public IRecordReader Open(string path) => CsvRecordReader.Open(path);
+    /// <summary>The name of the one table of a delimited text file.</summary>
+    public const string TextTable = "table";
 
-    public FileInspection Inspect(string path, int previewRows = 5) => TableInspector.Inspect(CsvRecordReader.Open(path), "csv", previewRows);
+    public IRecordReader Open(string path, TableChoice? choice = null)
+    {
+        choice ??= new TableChoice();
+        return FormatDetector.Detect(path) switch
+        {
+            FormatDetector.Csv => CsvTable.Open(path, choice.HeaderRow),
+            FormatDetector.Xlsx or FormatDetector.Xls => OpenSheet(path, choice.Table ?? FirstSheetWithData(path), choice.HeaderRow),
+            FormatDetector.Json => OpenJson(path, choice.Table),
+            var format => throw Unsupported(format),
+        };
+    }
+
+    public FileInspection Inspect(string path, InspectOptions? options = null)
+    {
+        options ??= new InspectOptions();
+        var format = FormatDetector.Detect(path);
+        switch (format)
+        {
+            case FormatDetector.Csv:
+            {
+                using var reader = CsvTable.Open(path, HeaderRowOf(options, TextTable));
+                var table = Profile(reader, TextTable, null, options);
+                var source = (CsvRowSource)reader.Source;
+                return new FileInspection(format, source.EncodingName, DelimiterName(source.Delimiter), source.LineEnding, [NotEmpty(table)]);
+            }
+            case FormatDetector.Xlsx or FormatDetector.Xls:
+            {
+                if (format == FormatDetector.Xlsx)
+                {
+                    ExcelWorkbook.EnsureSafe(path);
+                }
+                var tables = new List<TableInspection>();
+                foreach (var sheet in ExcelWorkbook.SheetNames(path))
+                {
+                    if (InspectSheet(path, sheet, options) is { RowCount: > 0 } table)
+                    {
+                        tables.Add(table);
+                    }
+                }
+                if (tables.Count == 0)
+                {
+                    throw new SourceFormatException("No sheet of the workbook holds a header with data rows under it. Check that the data is in the workbook and upload it again.");
+                }
+                return new FileInspection(format, "binary", null, null, tables);
+            }
+            case FormatDetector.Json:
+            {
+                var layout = JsonTableFile.Describe(path);
+                var tables = new List<TableInspection>();
+                foreach (var json in layout.Tables)
+                {
+                    using var reader = JsonTableFile.Open(path, layout, json.Name);
+                    tables.Add(Profile(reader, json.Name, json.Parent, options));
+                }
+                if (!tables.Any(t => t.RowCount > 0))
+                {
+                    throw new SourceFormatException("The JSON file holds no records: its arrays are empty.");
+                }
+                return new FileInspection(layout.Format, layout.Encoding, null, null, tables);
+            }
+            default:
+                throw Unsupported(format);
+        }
+    }
+
+    static TableInspection? InspectSheet(string path, string sheet, InspectOptions options)
+    {
+        GridRecordReader reader;
+        try
+        {
+            reader = GridRecordReader.Open(ExcelWorkbook.OpenSheet(path, sheet), sheet, HeaderRowOf(options, sheet), null);
+        }
+        catch (SourceFormatException) when (HeaderRowOf(options, sheet) is null)
+        {
+            return null;
+        }
+        using (reader)
+        {
+            return Profile(reader, sheet, null, options);
+        }
+    }
+
+    static TableInspection Profile(IRecordReader reader, string name, string? parent, InspectOptions options) =>
+        TableProfiler.Profile(reader, name, parent, reader is GridRecordReader grid ? (int)grid.Layout.HeaderRow : 0, options.PreviewRows);
+
+    static TableInspection NotEmpty(TableInspection table) => table.RowCount > 0
+        ? table
+        : throw new SourceFormatException("The file has a header row but no data rows.");
+
+    static int? HeaderRowOf(InspectOptions options, string table) =>
+        options.HeaderRows is { } rows && rows.TryGetValue(table, out var row) ? row : null;
+
+    static GridRecordReader OpenSheet(string path, string sheet, long? headerRow)
+    {
+        if (!ExcelWorkbook.SheetNames(path).Contains(sheet, StringComparer.Ordinal))
+        {
+            throw new SourceFormatException($"The workbook has no sheet named '{sheet}'. Sheets: {string.Join(", ", ExcelWorkbook.SheetNames(path))}.");
+        }
+        return GridRecordReader.Open(ExcelWorkbook.OpenSheet(path, sheet), sheet, headerRow, null);
+    }
+
+    static string FirstSheetWithData(string path)
+    {
+        foreach (var sheet in ExcelWorkbook.SheetNames(path))
+        {
+            using var rows = ExcelWorkbook.OpenSheet(path, sheet);
+            if (rows.Read())
+            {
+                return sheet;
+            }
+        }
+        throw new SourceFormatException("No sheet of the workbook holds data.");
+    }
+
+    static IRecordReader OpenJson(string path, string? table)
+    {
+        var layout = JsonTableFile.Describe(path);
+        var name = table ?? layout.Tables.FirstOrDefault(t => t.RowCount > 0)?.Name
+            ?? throw new SourceFormatException("The JSON file holds no records: its arrays are empty.");
+        if (!layout.Tables.Any(t => t.Name == name))
+        {
+            throw new SourceFormatException($"The JSON file has no table '{name}'. Tables: {string.Join(", ", layout.Tables.Select(t => t.Name))}.");
+        }
+        return JsonTableFile.Open(path, layout, name);
+    }
+
+    static SourceFormatException Unsupported(string format) => format == FormatDetector.TallyXml
+        ? new SourceFormatException("The file is a Tally XML export, which this version of Ferry does not import yet. Export the same report from Tally as Excel and upload that.")
+        : new SourceFormatException($"Files of format '{format}' cannot be read.");
+
+    static string DelimiterName(char delimiter) => delimiter switch
+    {
+        '\t' => "\\t",
+        _ => delimiter.ToString(),
+    };
 }

@@ -1,4 +1,5 @@
 using Ferry.Core.Mapping;
+using Ferry.Core.Profiling;
 using Ferry.Core.Records;
 using Ferry.Core.Rules;
 using Ferry.Core.Values;
@@ -27,7 +28,10 @@ public sealed class RecordMapper
     /// <summary>The target fields that get a value from this mapping; an update writes only these.</summary>
     public IReadOnlySet<string> MappedFields { get; }
 
-    public static RecordMapper Create(ITargetSchema schema, IReadOnlyList<string> columns, IReadOnlyList<FieldMapping> mappings)
+    /// <param name="readings">How each source column writes numbers and dates, as its profile found; day-first and
+    /// decimal point when a column has none.</param>
+    public static RecordMapper Create(ITargetSchema schema, IReadOnlyList<string> columns, IReadOnlyList<FieldMapping> mappings,
+        IReadOnlyDictionary<string, ColumnReading>? readings = null)
     {
         var index = new FieldIndex(schema.Fields);
         var plans = new List<FieldPlan>();
@@ -71,7 +75,8 @@ public sealed class RecordMapper
                 mapping.IsRequired || field.Required,
                 mapping.DefaultValue,
                 RuleParser.ParseTransforms(mapping.TransformationRule),
-                RuleParser.ParseValidations(mapping.ValidationRule)));
+                RuleParser.ParseValidations(mapping.ValidationRule),
+                ordinal >= 0 && readings is not null && readings.TryGetValue(columns[ordinal], out var reading) ? reading : Plain));
         }
 
         var missing = schema.Fields.Where(f => f.Required && !seen.Contains(f.Name)).Select(f => f.Name).ToList();
@@ -144,27 +149,30 @@ public sealed class RecordMapper
         return record;
     }
 
+    static readonly ColumnReading Plain = new(NumberFormat.DecimalPoint, DateOrder.DayFirst, AcceptExcelSerials: false);
+
     static object? Convert(MappedRecord record, FieldPlan plan, string text)
     {
         var field = plan.Field;
+        var reading = plan.Reading;
         switch (field.Type)
         {
             case FieldType.Decimal:
-                if (ValueParser.TryParseDecimal(text, out var d))
+                if (ValueParser.TryParseDecimal(text, reading.NumberFormat, out var d))
                 {
                     return d;
                 }
                 record.AddError(field.Name, ErrorCodes.ValidationFailed, $"{field.Name}: '{text}' is not a number", text);
                 return null;
             case FieldType.Integer:
-                if (ValueParser.TryParseInteger(text, out var l))
+                if (ValueParser.TryParseInteger(text, reading.NumberFormat, out var l))
                 {
                     return l;
                 }
                 record.AddError(field.Name, ErrorCodes.ValidationFailed, $"{field.Name}: '{text}' is not a whole number", text);
                 return null;
             case FieldType.Date:
-                if (ValueParser.TryParseDate(text, out var date))
+                if (ValueParser.TryParseDate(text, reading.DateOrder, reading.AcceptExcelSerials, out var date))
                 {
                     return date;
                 }
@@ -231,5 +239,6 @@ public sealed class RecordMapper
         bool Required,
         string? DefaultValue,
         IReadOnlyList<TransformRule> Transforms,
-        IReadOnlyList<ValidationRule> Validations);
+        IReadOnlyList<ValidationRule> Validations,
+        ColumnReading Reading);
 }

@@ -3,7 +3,12 @@ namespace Ferry.Core.Sources;
 /// <summary>Opens a stored upload as rows, whatever its format.</summary>
 public interface ISourceOpener
 {
-    IRecordReader Open(string path);
+    /// <summary>Streams the rows of one table: the chosen one, or the first that holds data.</summary>
+    IRecordReader Open(string path, TableChoice? choice = null);
 
-    FileInspection Inspect(string path, int previewRows = 5);
+    /// <summary>Reads the whole file once per table: format, encoding, tables, profiles and previews.</summary>
+    FileInspection Inspect(string path, InspectOptions? options = null);
 }
+
+/// <param name="HeaderRows">Header rows chosen by the user, by table name, instead of the detected ones.</param>
+public sealed record InspectOptions(int PreviewRows = 5, IReadOnlyDictionary<string, int>? HeaderRows = null);

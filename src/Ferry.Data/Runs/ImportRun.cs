@@ -5,6 +5,7 @@ using Ferry.Core.Pipeline;
 using Ferry.Core.Sources;
 using Ferry.Data.Import;
 using Ferry.Data.Storage;
+using Ferry.Data.Workflow;
 using Ferry.Erp.Schemas;
 using Microsoft.EntityFrameworkCore;
 
@@ -44,8 +45,9 @@ public sealed class ImportRun(DatabaseOptions database, JobQueue queue, ISourceO
         PipelineResult result;
         try
         {
-            using var reader = opener.Open(path);
-            var mapper = RecordMapper.Create(schema, reader.Columns, mappings.Select(m => m.ToFieldMapping()).ToList());
+            var profile = JobWorkflow.ProfileOf(job);
+            using var reader = opener.Open(path, profile.Choice);
+            var mapper = RecordMapper.Create(schema, reader.Columns, mappings.Select(m => m.ToFieldMapping()).ToList(), profile.Readings);
             await using var sinkContext = DataServiceCollectionExtensions.CreateContext(database);
             await using var sink = new ImportBatchSink(sinkContext, schema, mapper,
                 new ImportContext(job.Id, job.OrganizationId, lease.Epoch, job.ConflictStrategy, job.Checkpoint, options.LeaseDuration, options.CommitInterval), null);

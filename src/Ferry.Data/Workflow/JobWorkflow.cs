@@ -63,11 +63,16 @@ public sealed class JobWorkflow(FerryDbContext db, UploadStore uploads, ISourceO
         {
             job.Description = changes.Description;
         }
-        var settingsChange = changes.DataTypes is not null || changes.ConflictStrategy is not null || changes.BatchSize is not null;
+        var settingsChange = changes.DataTypes is not null || changes.ConflictStrategy is not null || changes.BatchSize is not null
+            || changes.SourceTable is not null || changes.HeaderRow is not null;
         if (settingsChange && job.Status > JobStatus.Validated)
         {
             throw new FerryException(ErrorCodes.InvalidJobState,
-                $"Data types, conflict strategy and batch size cannot change once the job is '{job.Status.ToSnakeCase()}'. Create a new job.");
+                $"Data types, conflict strategy, batch size and the table to import cannot change once the job is '{job.Status.ToSnakeCase()}'. Create a new job.");
+        }
+        if (changes.SourceTable is not null || changes.HeaderRow is not null)
+        {
+            await ChooseTableAsync(job, changes.SourceTable, changes.HeaderRow, cancellationToken);
         }
         if (changes.DataTypes is not null)
         {
@@ -94,6 +99,44 @@ public sealed class JobWorkflow(FerryDbContext db, UploadStore uploads, ISourceO
         job.UpdatedAt = DateTime.UtcNow;
         await db.SaveChangesAsync(cancellationToken);
         return job;
+    }
+
+    /// <summary>Switches the job to another table of its file, or reads the table again with the header at another row.</summary>
+    async Task ChooseTableAsync(MigrationJob job, string? table, int? headerRow, CancellationToken cancellationToken)
+    {
+        var profile = ProfileOf(job);
+        var name = table ?? profile.Table;
+        var current = profile.Tables.FirstOrDefault(t => t.Name == name);
+        if (headerRow is null && current is null)
+        {
+            throw new FerryException(ErrorCodes.ValidationFailed,
+                $"The file has no table '{name}'. Tables: {string.Join(", ", profile.Tables.Select(t => t.Name))}.") { Field = "source_table" };
+        }
+        if (headerRow is { } row)
+        {
+            if (row < 1)
+            {
+                throw new FerryException(ErrorCodes.ValidationFailed, "header_row is the 1-based row that holds the column names.") { Field = "header_row" };
+            }
+            var inspection = opener.Inspect(uploads.PathOf(job.OrganizationId, job.Id, job.StoredFileName!),
+                new InspectOptions(HeaderRows: new Dictionary<string, int>(StringComparer.Ordinal) { [name] = row }));
+            var reread = inspection.Tables.FirstOrDefault(t => t.Name == name)
+                ?? throw new FerryException(ErrorCodes.ValidationFailed, $"The file has no table '{name}'.") { Field = "source_table" };
+            current = reread with { SuggestedDataTypes = SuggestDataTypes(reread) };
+            profile = profile with { Tables = [.. profile.Tables.Select(t => t.Name == name ? current : t)] };
+        }
+        if (current!.RowCount == 0)
+        {
+            throw new FerryException(ErrorCodes.ValidationFailed, $"The table '{name}' has no data rows under its header.") { Field = "source_table" };
+        }
+        job.FileProfile = JsonDocuments.Serialize(profile with { Table = name });
+        job.RecordsTotal = current.RowCount;
+        await ClearMappingsAsync(job, cancellationToken);
+        if (job.Status > JobStatus.Uploaded)
+        {
+            job.Status = JobStatus.Uploaded;
+        }
+        Invalidate(job);
     }
 
     public async Task DeleteAsync(Guid jobId, CancellationToken cancellationToken)
@@ -125,7 +168,7 @@ public sealed class JobWorkflow(FerryDbContext db, UploadStore uploads, ISourceO
             throw;
         }
         inspection = inspection with { Tables = [.. inspection.Tables.Select(t => t with { SuggestedDataTypes = SuggestDataTypes(t) })] };
-        var profile = FileProfile.Of(inspection, inspection.Tables[0].Name);
+        var profile = FileProfile.Of(inspection, DefaultTable(inspection, job.DataTypes.FirstOrDefault()).Name);
         var suggestions = profile.Selected.SuggestedDataTypes;
 
         if (job.StoredFileName is { } previous)
@@ -141,9 +184,9 @@ public sealed class JobWorkflow(FerryDbContext db, UploadStore uploads, ISourceO
         job.RecordsTotal = profile.Selected.RowCount;
         job.ValidationReport = null;
         job.ValidatedAt = null;
-        if (job.DataTypes.Count == 0 && suggestions.Count > 0)
+        if (job.DataTypes.Count == 0 && suggestions.FirstOrDefault(s => ErpSchemas.All.Any(e => e.DataType == s.DataType)) is { } importable)
         {
-            job.DataTypes = [suggestions[0].DataType];
+            job.DataTypes = [importable.DataType];
         }
         await ClearMappingsAsync(job, cancellationToken);
         job.Status = JobStatus.Uploaded;
@@ -287,8 +330,9 @@ public sealed class JobWorkflow(FerryDbContext db, UploadStore uploads, ISourceO
     {
         var schema = SchemaOf(job);
         var mappings = (await MappingsQuery(job.Id).ToListAsync(cancellationToken)).Select(m => m.ToFieldMapping()).ToList();
-        using var reader = opener.Open(uploads.PathOf(job.OrganizationId, job.Id, job.StoredFileName!));
-        var mapper = RecordMapper.Create(schema, reader.Columns, mappings);
+        var profile = ProfileOf(job);
+        using var reader = opener.Open(uploads.PathOf(job.OrganizationId, job.Id, job.StoredFileName!), profile.Choice);
+        var mapper = RecordMapper.Create(schema, reader.Columns, mappings, profile.Readings);
         var report = new ValidationReport();
         await using var context = DataServiceCollectionExtensions.CreateContext(database);
         await using (var sink = new ImportBatchSink(context, schema, mapper,
@@ -488,25 +532,33 @@ public sealed class JobWorkflow(FerryDbContext db, UploadStore uploads, ISourceO
         return clean.Length > 255 ? clean[..255] : clean;
     }
 
+    /// <summary>The table a new upload imports: the first whose data looks like the job's data type, else the first with rows.</summary>
+    static TableInspection DefaultTable(FileInspection inspection, string? dataType)
+    {
+        var withRows = inspection.Tables.Where(t => t.RowCount > 0).DefaultIfEmpty(inspection.Tables[0]).ToList();
+        return withRows.FirstOrDefault(t => dataType is not null && t.SuggestedDataTypes.FirstOrDefault()?.DataType == dataType) ?? withRows[0];
+    }
+
     /// <summary>Which data types the columns look like, best first.</summary>
     public static IReadOnlyList<DataTypeSuggestion> SuggestDataTypes(TableInspection inspection)
     {
         var samples = inspection.ColumnProfiles.ToDictionary(c => c.Name, c => c.SampleValues, StringComparer.Ordinal);
         var suggestions = new List<DataTypeSuggestion>();
-        foreach (var schema in ErpSchemas.All)
+        var candidates = ErpSchemas.All.Select(s => (s.DataType, s.Fields)).Append((DataTypes.Vouchers, VoucherFields.All));
+        foreach (var (dataType, fields) in candidates)
         {
-            var matched = MappingSuggester.Suggest(schema.Fields, inspection.Columns, samples);
+            var matched = MappingSuggester.Suggest(fields, inspection.Columns, samples);
             if (matched.Count == 0)
             {
                 continue;
             }
-            var required = schema.Fields.Where(f => f.Required).Select(f => f.Name).ToList();
+            var required = fields.Where(f => f.Required).Select(f => f.Name).ToList();
             var requiredShare = required.Count == 0 ? 1.0 : required.Count(r => matched.Any(m => m.TargetField == r)) / (double)required.Count;
             var coverage = matched.Sum(m => m.Confidence) / Math.Max(inspection.Columns.Count, 1);
             var confidence = Math.Round(Math.Min(1.0, coverage) * (0.3 + 0.7 * requiredShare), 2);
             if (confidence >= 0.1)
             {
-                suggestions.Add(new DataTypeSuggestion(schema.DataType, confidence, matched.Count));
+                suggestions.Add(new DataTypeSuggestion(dataType, confidence, matched.Count));
             }
         }
         return [.. suggestions.OrderByDescending(s => s.Confidence).ThenByDescending(s => s.MatchedFields)];

@@ -1,5 +1,6 @@
 using Ferry.Core.Jobs;
 using Ferry.Core.Mapping;
+using Ferry.Core.Profiling;
 using Ferry.Core.Sources;
 
 namespace Ferry.Data.Workflow;
@@ -12,12 +13,16 @@ public sealed record NewJob(
     ConflictStrategy ConflictStrategy,
     int? BatchSize = null);
 
+/// <param name="SourceTable">The sheet or table of the uploaded file to import.</param>
+/// <param name="HeaderRow">The 1-based row holding the column names, when the detected one is wrong.</param>
 public sealed record JobChanges(
     string? Name,
     string? Description,
     IReadOnlyList<string>? DataTypes,
     ConflictStrategy? ConflictStrategy,
-    int? BatchSize);
+    int? BatchSize,
+    string? SourceTable = null,
+    int? HeaderRow = null);
 
 /// <summary>What an upload found, kept on the job, and which of its tables the job imports.</summary>
 public sealed record FileProfile(
@@ -30,6 +35,13 @@ public sealed record FileProfile(
 {
     /// <summary>The table the job imports.</summary>
     public TableInspection Selected => Tables.FirstOrDefault(t => t.Name == Table) ?? Tables[0];
+
+    /// <summary>What the import opens: the selected table, with the header row found at upload.</summary>
+    public TableChoice Choice => new(Selected.Name, Selected.HeaderRow > 0 ? Selected.HeaderRow : null);
+
+    /// <summary>How each column of the selected table writes numbers and dates, for the mapper.</summary>
+    public IReadOnlyDictionary<string, ColumnReading> Readings =>
+        Selected.ColumnProfiles.ToDictionary(c => c.Name, ColumnReading.From, StringComparer.Ordinal);
 
     public static FileProfile Of(FileInspection inspection, string table) =>
         new(inspection.Format, inspection.Encoding, inspection.Delimiter, inspection.LineEnding, inspection.Tables, table);

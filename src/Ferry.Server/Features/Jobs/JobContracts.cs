@@ -20,7 +20,9 @@ public sealed record UpdateJobRequest(
     string? Description,
     List<string>? DataTypes,
     ConflictStrategy? ConflictStrategy,
-    int? BatchSize);
+    int? BatchSize,
+    string? SourceTable,
+    int? HeaderRow);
 
 public sealed record FileResponse(
     string? Name,

@@ -1,45 +1,45 @@
-using System.Globalization;
 using System.Text;
 using Ferry.Core.Sources;
+using Ferry.Sources.Tables;
 using Sylvan.Data.Csv;
 
 namespace Ferry.Sources.Csv;
 
 /// <summary>
-/// Streams the rows of a CSV file: the first row is the header; blank and duplicate header names are made
-/// unique; a row with more filled cells than the header has columns is an error, not silently cut.
+/// The physical rows of a delimited text file, streamed with Sylvan.Data.Csv after the encoding, delimiter and
+/// line-ending style have been sniffed. Comments are off: a row starting with '#' is data.
 /// </summary>
-public sealed class CsvRecordReader : IRecordReader
+public sealed class CsvRowSource : IRowSource
 {
     /// <summary>Longest record accepted, in characters; a longer one almost always means an unclosed quote.</summary>
     public const int MaxRecordChars = 4 * 1024 * 1024;
 
     readonly CsvDataReader _reader;
     readonly StreamReader _text;
-    long _row;
-    long _records = 1;
+    long _records;
+    int _fields;
 
-    CsvRecordReader(StreamReader text, CsvDataReader reader, IReadOnlyList<string> columns, string encodingName, char delimiter)
+    CsvRowSource(StreamReader text, CsvDataReader reader, string encodingName, char delimiter, string lineEnding)
     {
         _text = text;
         _reader = reader;
-        Columns = columns;
         EncodingName = encodingName;
         Delimiter = delimiter;
+        LineEnding = lineEnding;
     }
-
-    public IReadOnlyList<string> Columns { get; }
 
     public string EncodingName { get; }
 
     public char Delimiter { get; }
 
-    public long RowNumber => _row;
+    /// <summary>"crlf", "lf", "cr" or "mixed", from the start of the file.</summary>
+    public string LineEnding { get; }
 
-    /// <summary>The row as a spreadsheet shows it: the header is row 1, blank rows count.</summary>
-    public string Location => "row " + _records.ToString(CultureInfo.InvariantCulture);
+    public long RowIndex => _records;
 
-    public static CsvRecordReader Open(string path)
+    public int FieldCount => _fields;
+
+    public static CsvRowSource Open(string path)
     {
         var format = TextFileSniffer.Detect(path);
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
@@ -47,7 +47,7 @@ public sealed class CsvRecordReader : IRecordReader
         var text = new StreamReader(stream, format.Encoding, detectEncodingFromByteOrderMarks: false, 1 << 16);
         try
         {
-            var delimiter = Decoding(() => SniffDelimiter(text, format.PreambleLength), 0);
+            var (delimiter, lineEnding) = Decoding(() => Sniff(text, format.PreambleLength), 0);
             var options = new CsvDataReaderOptions
             {
                 HasHeaders = false,
@@ -58,12 +58,7 @@ public sealed class CsvRecordReader : IRecordReader
                 OwnsReader = false,
             };
             var reader = Decoding(() => CsvDataReader.Create(text, options), 0);
-            if (!Decoding(reader.Read, 0))
-            {
-                throw new SourceFormatException("The file is empty. Export the data again and upload the file that has rows in it.");
-            }
-            var columns = Headers(reader);
-            return new CsvRecordReader(text, reader, columns, format.EncodingName, delimiter);
+            return new CsvRowSource(text, reader, format.EncodingName, delimiter, lineEnding);
         }
         catch
         {
@@ -81,83 +76,40 @@ public sealed class CsvRecordReader : IRecordReader
                 return false;
             }
             _records++;
-            if (IsBlank())
+            _fields = _reader.RowFieldCount;
+            while (_fields > 0 && _reader.GetFieldSpan(_fields - 1).IsWhiteSpace())
             {
-                continue;
+                _fields--;
             }
-            _row++;
-            for (var i = Columns.Count; i < _reader.RowFieldCount; i++)
+            if (_fields > 0)
             {
-                if (_reader.GetFieldSpan(i).Trim().Length > 0)
-                {
-                    throw new SourceFormatException(
-                        $"Row {_records} has {_reader.RowFieldCount} fields but the header has {Columns.Count}: a value probably contains an unquoted '{Delimiter}'. Quote that value or remove the extra field, then upload again.");
-                }
+                return true;
             }
-            return true;
         }
     }
 
-    public string? GetValue(int ordinal)
+    public string? GetText(int column)
     {
-        if (ordinal >= _reader.RowFieldCount)
+        if (column >= _fields)
         {
             return null;
         }
-        var span = _reader.GetFieldSpan(ordinal);
+        var span = _reader.GetFieldSpan(column).Trim();
         return span.IsEmpty ? null : span.ToString();
     }
 
-    bool IsBlank()
+    /// <summary>
+    /// The delimiter that splits the first line into the most fields outside quotes, and how lines end.
+    /// </summary>
+    static (char Delimiter, string LineEnding) Sniff(StreamReader text, int preambleLength)
     {
-        for (var i = 0; i < _reader.RowFieldCount; i++)
-        {
-            if (!_reader.GetFieldSpan(i).IsWhiteSpace())
-            {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    static List<string> Headers(CsvDataReader reader)
-    {
-        var names = new List<string>();
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var last = reader.RowFieldCount;
-        while (last > 0 && reader.GetFieldSpan(last - 1).IsWhiteSpace())
-        {
-            last--;
-        }
-        if (last == 0)
-        {
-            throw new SourceFormatException("The first row of the file is empty; it must hold the column names.");
-        }
-        for (var i = 0; i < last; i++)
-        {
-            var name = reader.GetString(i).Trim();
-            if (name.Length == 0)
-            {
-                name = $"Column {i + 1}";
-            }
-            var unique = name;
-            for (var n = 2; !seen.Add(unique); n++)
-            {
-                unique = $"{name} ({n})";
-            }
-            names.Add(unique);
-        }
-        return names;
-    }
-
-    /// <summary>The delimiter that splits the header line into the most fields, outside quotes.</summary>
-    static char SniffDelimiter(StreamReader text, int preambleLength)
-    {
-        var buffer = new char[8192];
+        var buffer = new char[65536];
         var read = text.ReadBlock(buffer, 0, buffer.Length);
         ReadOnlySpan<char> candidates = [',', ';', '\t', '|'];
         Span<int> counts = stackalloc int[candidates.Length];
         var inQuotes = false;
+        var firstLine = true;
+        int crlf = 0, lf = 0, cr = 0;
         for (var i = 0; i < read; i++)
         {
             var c = buffer[i];
@@ -165,11 +117,25 @@ public sealed class CsvRecordReader : IRecordReader
             {
                 inQuotes = !inQuotes;
             }
-            else if (!inQuotes && (c == '\n' || c == '\r'))
+            else if (!inQuotes && c == '\r')
             {
-                break;
+                if (i + 1 < read && buffer[i + 1] == '\n')
+                {
+                    crlf++;
+                    i++;
+                }
+                else if (i + 1 < read)
+                {
+                    cr++;
+                }
+                firstLine = false;
             }
-            else if (!inQuotes && candidates.IndexOf(c) is var k and >= 0)
+            else if (!inQuotes && c == '\n')
+            {
+                lf++;
+                firstLine = false;
+            }
+            else if (firstLine && !inQuotes && candidates.IndexOf(c) is var k and >= 0)
             {
                 counts[k]++;
             }
@@ -184,7 +150,9 @@ public sealed class CsvRecordReader : IRecordReader
                 best = k;
             }
         }
-        return candidates[best];
+        var endings = (crlf > 0 ? 1 : 0) + (lf > 0 ? 1 : 0) + (cr > 0 ? 1 : 0);
+        var lineEnding = endings > 1 ? "mixed" : crlf > 0 ? "crlf" : cr > 0 ? "cr" : "lf";
+        return (candidates[best], lineEnding);
     }
 
     /// <param name="row">The last row read; a failure is in the next one.</param>

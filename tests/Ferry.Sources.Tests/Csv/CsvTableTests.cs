@@ -1,20 +1,23 @@
 using Ferry.Core;
 using Ferry.Core.Sources;
 using Ferry.Sources.Csv;
+using Ferry.Sources.Tables;
 using Ferry.Testing;
 
 namespace Ferry.Sources.Tests.Csv;
 
 [UseCulture("de-DE")]
-public sealed class CsvRecordReaderTests : IDisposable
+public sealed class CsvTableTests : IDisposable
 {
     readonly TempFolder _folder = new();
 
     public void Dispose() => _folder.Dispose();
 
-    CsvRecordReader Open(byte[] bytes) => CsvRecordReader.Open(_folder.File(bytes));
+    GridRecordReader Open(byte[] bytes) => CsvTable.Open(_folder.File(bytes));
 
-    static List<IReadOnlyList<string?>> ReadAll(CsvRecordReader reader)
+    static CsvRowSource Text(GridRecordReader reader) => (CsvRowSource)reader.Source;
+
+    static List<IReadOnlyList<string?>> ReadAll(GridRecordReader reader)
     {
         var rows = new List<IReadOnlyList<string?>>();
         while (reader.Read())
@@ -41,8 +44,8 @@ public sealed class CsvRecordReaderTests : IDisposable
         using var reader = Open(Bytes.Ascii("Customer Name,City,Opening Balance\nAcme Traders,Pune,\"1,18,000 Cr\"\nBeta Stores,Mumbai,500\n"));
 
         Assert.Equal(["Customer Name", "City", "Opening Balance"], reader.Columns);
-        Assert.Equal("utf-8", reader.EncodingName);
-        Assert.Equal(',', reader.Delimiter);
+        Assert.Equal("utf-8", Text(reader).EncodingName);
+        Assert.Equal(',', Text(reader).Delimiter);
         var rows = ReadAll(reader);
         Assert.Equal(["Acme Traders", "Pune", "1,18,000 Cr"], rows[0]);
         Assert.Equal(["Beta Stores", "Mumbai", "500"], rows[1]);
@@ -67,7 +70,7 @@ public sealed class CsvRecordReaderTests : IDisposable
     {
         using var reader = Open(Bytes.Concat(Bytes.Utf8Bom, Bytes.Ascii("Name,City\n"), [(byte)'C', (byte)'a', (byte)'f', 0xC3, 0xA9, (byte)',', (byte)'P', (byte)'u', (byte)'n', (byte)'e', (byte)'\n']));
 
-        Assert.Equal("utf-8-bom", reader.EncodingName);
+        Assert.Equal("utf-8-bom", Text(reader).EncodingName);
         Assert.Equal("Name", reader.Columns[0]);
         Assert.Equal("Café", Assert.Single(ReadAll(reader))[0]);
     }
@@ -77,7 +80,7 @@ public sealed class CsvRecordReaderTests : IDisposable
     {
         using var reader = Open(Bytes.Concat(Bytes.Utf16LeBom, Bytes.Utf16Le("Name,Amount\r\nकृष्णा ट्रेडर्स,₹500\r\n")));
 
-        Assert.Equal("utf-16le", reader.EncodingName);
+        Assert.Equal("utf-16le", Text(reader).EncodingName);
         Assert.Equal(["Name", "Amount"], reader.Columns);
         Assert.Equal(["कृष्णा ट्रेडर्स", "₹500"], Assert.Single(ReadAll(reader)));
     }
@@ -87,8 +90,8 @@ public sealed class CsvRecordReaderTests : IDisposable
     {
         using var reader = Open(Bytes.Concat(Bytes.Utf16BeBom, Bytes.Utf16Be("Name;Amount\nCafé;₹500\n")));
 
-        Assert.Equal("utf-16be", reader.EncodingName);
-        Assert.Equal(';', reader.Delimiter);
+        Assert.Equal("utf-16be", Text(reader).EncodingName);
+        Assert.Equal(';', Text(reader).Delimiter);
         Assert.Equal(["Café", "₹500"], Assert.Single(ReadAll(reader)));
     }
 
@@ -97,7 +100,7 @@ public sealed class CsvRecordReaderTests : IDisposable
     {
         using var reader = Open(Bytes.Utf16Le("Name,City\nAcme,Pune\n"));
 
-        Assert.Equal("utf-16le", reader.EncodingName);
+        Assert.Equal("utf-16le", Text(reader).EncodingName);
         Assert.Equal(["Acme", "Pune"], Assert.Single(ReadAll(reader)));
     }
 
@@ -106,7 +109,7 @@ public sealed class CsvRecordReaderTests : IDisposable
     {
         using var reader = Open(Bytes.Utf16Le("Name,City\nकृष्णा ट्रेडर्स,पुणे\nगणेश स्टोर्स,नागपूर\n"));
 
-        Assert.Equal("utf-16le", reader.EncodingName);
+        Assert.Equal("utf-16le", Text(reader).EncodingName);
         Assert.Equal([["कृष्णा ट्रेडर्स", "पुणे"], ["गणेश स्टोर्स", "नागपूर"]], ReadAll(reader));
     }
 
@@ -119,7 +122,7 @@ public sealed class CsvRecordReaderTests : IDisposable
     {
         using var reader = Open(Bytes.Concat(Bytes.Ascii("Name,Price\n"), [(byte)'C', (byte)'a', (byte)'f', 0xE9, (byte)',', 0x80, (byte)'5', (byte)'\n']));
 
-        Assert.Equal("windows-1252", reader.EncodingName);
+        Assert.Equal("windows-1252", Text(reader).EncodingName);
         Assert.Equal(["Café", "€5"], Assert.Single(ReadAll(reader)));
     }
 
@@ -133,7 +136,7 @@ public sealed class CsvRecordReaderTests : IDisposable
 
         using var reader = Open(file);
 
-        Assert.Equal("utf-8", reader.EncodingName);
+        Assert.Equal("utf-8", Text(reader).EncodingName);
         Assert.Contains(ReadAll(reader), row => row[1] == "é");
     }
 
@@ -151,7 +154,7 @@ public sealed class CsvRecordReaderTests : IDisposable
     {
         using var reader = Open(Bytes.Concat(Bytes.Ascii("Name,Email\n"), Bytes.AsciiRows(70 * 1024), [(byte)'C', (byte)'a', (byte)'f', 0xE9, (byte)',', (byte)'x', (byte)'\n']));
 
-        Assert.Equal("windows-1252", reader.EncodingName);
+        Assert.Equal("windows-1252", Text(reader).EncodingName);
         Assert.Contains(ReadAll(reader), row => row[0] == "Café");
     }
 
@@ -219,7 +222,7 @@ public sealed class CsvRecordReaderTests : IDisposable
     {
         using var reader = Open(Bytes.Ascii(text));
 
-        Assert.Equal(delimiter, reader.Delimiter);
+        Assert.Equal(delimiter, Text(reader).Delimiter);
         Assert.Equal(["Acme", "Pune", "1.234,50"], Assert.Single(ReadAll(reader)));
     }
 
@@ -228,7 +231,7 @@ public sealed class CsvRecordReaderTests : IDisposable
     {
         using var reader = Open(Bytes.Ascii("\"Name, as per GST\";\"City, State\";PIN\n\"Acme, Pune\";Pune;411001\n"));
 
-        Assert.Equal(';', reader.Delimiter);
+        Assert.Equal(';', Text(reader).Delimiter);
         Assert.Equal(["Name, as per GST", "City, State", "PIN"], reader.Columns);
         Assert.Equal(["Acme, Pune", "Pune", "411001"], Assert.Single(ReadAll(reader)));
     }

@@ -1,0 +1,178 @@
+using Ferry.Core.Sources;
+using Ferry.Core.Values;
+
+namespace Ferry.Sources.Tables;
+
+/// <summary>
+/// Finds the header of a table that may have title rows above it (company name, report name, period) and a second
+/// header row joined to it: a unit row below ("Debit Amount" over "Inwards Qty") or a group row above ("Billing" over
+/// "City"). Rows are looked at, never guessed from the file name.
+/// </summary>
+public static class HeaderDetector
+{
+    /// <summary>How many non-blank rows are read ahead to decide.</summary>
+    public const int SampleSize = 30;
+
+    const int SearchRows = 20;
+
+    public static HeaderLayout Detect(IReadOnlyList<SampleRow> rows, long? headerRow, bool widenToData)
+    {
+        if (rows.Count == 0)
+        {
+            throw new SourceFormatException("The table is empty: it has no rows with values. Export the data again and upload the file that has rows in it.");
+        }
+        int header;
+        if (headerRow is { } wanted)
+        {
+            header = rows.ToList().FindIndex(r => r.RowIndex == wanted);
+            if (header < 0)
+            {
+                throw new SourceFormatException(
+                    $"Row {wanted} cannot be the header: it is blank or not among the first {SampleSize} rows with values (rows {rows[0].RowIndex}–{rows[^1].RowIndex}).");
+            }
+        }
+        else
+        {
+            header = FindHeader(rows);
+        }
+
+        var names = rows[header].Cells.ToArray();
+        var headerRows = 1;
+        if (headerRow is null && header + 1 < rows.Count && IsUnitRow(rows, header))
+        {
+            var below = rows[header + 1];
+            for (var j = 0; j < names.Length; j++)
+            {
+                if (below[j] is { } unit)
+                {
+                    names[j] = $"{names[j]} / {unit}";
+                }
+            }
+            headerRows = 2;
+            header++;
+        }
+        else if (headerRow is null && header > 0 && IsGroupRow(rows[header - 1], rows[header]))
+        {
+            var above = rows[header - 1];
+            string? group = null;
+            for (var j = 0; j < names.Length; j++)
+            {
+                // A merged group label sits in its first cell only when the sheet was saved as text: carry it right.
+                group = above[j] ?? group;
+                if (group is not null && names[j] is not null)
+                {
+                    names[j] = $"{group} / {names[j]}";
+                }
+            }
+            headerRows = 2;
+        }
+
+        var width = names.Length;
+        if (widenToData)
+        {
+            for (var i = header + 1; i < rows.Count; i++)
+            {
+                width = Math.Max(width, rows[i].Cells.Length);
+            }
+        }
+        return new HeaderLayout(rows[header].RowIndex, headerRows, UniqueNames(names, width));
+    }
+
+    /// <summary>The first row, below any title rows, that is as wide as the rows under it and holds only labels.</summary>
+    static int FindHeader(IReadOnlyList<SampleRow> rows)
+    {
+        var widest = rows.Max(r => r.Width);
+        for (var i = 0; i < Math.Min(rows.Count, SearchRows); i++)
+        {
+            var row = rows[i];
+            var width = row.Width;
+            if (width < 2 && widest > 1)
+            {
+                continue;
+            }
+            var below = rows.Skip(i + 1).Take(10).Select(r => r.Width).DefaultIfEmpty(width).Max();
+            if (width * 2 < below)
+            {
+                continue;
+            }
+            var labels = row.Cells.Where(c => c is not null).ToList();
+            if (labels.All(IsLabel) && labels.Distinct(StringComparer.OrdinalIgnoreCase).Count() == labels.Count)
+            {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    /// <summary>
+    /// A sparse row right under the header whose labels sit over columns that hold numbers or dates below, like
+    /// Tally's "Inwards Qty" under "Debit Amount".
+    /// </summary>
+    static bool IsUnitRow(IReadOnlyList<SampleRow> rows, int header)
+    {
+        var head = rows[header];
+        var below = rows[header + 1];
+        if (below.RowIndex != head.RowIndex + 1 || below.Width >= head.Width)
+        {
+            return false;
+        }
+        var data = rows.Skip(header + 2).Take(10).ToList();
+        for (var j = 0; j < below.Cells.Length; j++)
+        {
+            if (below[j] is not { } label)
+            {
+                continue;
+            }
+            if (!IsLabel(label) || head[j] is null)
+            {
+                return false;
+            }
+            var values = data.Select(r => r[j]).Where(v => v is not null).ToList();
+            if (values.Count == 0 || values.Count(v => !IsLabel(v!)) * 2 <= values.Count)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>A row right above the header naming groups of its columns ("Billing" over "City", "State").</summary>
+    static bool IsGroupRow(SampleRow above, SampleRow head)
+    {
+        if (above.RowIndex != head.RowIndex - 1)
+        {
+            return false;
+        }
+        var groups = above.Cells.Where(c => c is not null).ToList();
+        if (groups.Distinct(StringComparer.OrdinalIgnoreCase).Count() < 2 || !groups.All(IsLabel))
+        {
+            return false;
+        }
+        var repeated = above.Cells.Zip(above.Cells.Skip(1)).Any(p => p.First is not null && p.First == p.Second);
+        if (above.Width >= head.Width && !repeated)
+        {
+            return false;
+        }
+        return above.Cells.Select((c, j) => c is null || head[j] is not null).All(ok => ok);
+    }
+
+    static bool IsLabel(string text) =>
+        text.Length <= 100 && !ValueParser.TryParseAmount(text, out _, out _) && !ValueParser.TryParseDate(text, out _);
+
+    static List<string> UniqueNames(string?[] names, int width)
+    {
+        var result = new List<string>(width);
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < width; i++)
+        {
+            var name = i < names.Length && names[i] is { } n ? n : $"Column {i + 1}";
+            var unique = name;
+            for (var k = 2; !seen.Add(unique); k++)
+            {
+                unique = $"{name} ({k})";
+            }
+            result.Add(unique);
+        }
+        return result;
+    }
+}
