@@ -479,7 +479,8 @@ public sealed class XlsxSheet(string name)
 
     /// <summary>
     /// <paramref name="count"/> rows after the explicit ones, each made by <paramref name="cells"/> (given 1, 2, …) as
-    /// the file is written, so a million-row sheet never sits in memory.
+    /// the file is written, so a million-row sheet never sits in memory. Plain strings still go to the shared string
+    /// table, which is kept until the end; give <see cref="XlsxCell.Inline"/> cells where every row's text differs.
     /// </summary>
     public XlsxSheet GeneratedRows(int count, Func<int, object?[]> cells)
     {

@@ -2,10 +2,12 @@ using System.Diagnostics;
 using Ferry.Core;
 using Ferry.Core.Sources;
 using Ferry.Sources.Excel;
+using Ferry.Testing;
 using Ferry.Tests.Fixtures;
 
 namespace Ferry.Sources.Tests.Excel;
 
+[UseCulture("de-DE")]
 public sealed class ExcelSheetReadingTests : IDisposable
 {
     readonly TempFolder _folder = new();

@@ -202,6 +202,22 @@ public sealed class ExcelWorkbookSafetyTests : IDisposable
     }
 
     [Fact]
+    public void A_sheet_whose_XML_breaks_off_is_refused_as_damaged()
+    {
+        var path = Path.Combine(_folder.Path, "broken.xlsx");
+        XlsxBuilder.Zip(path,
+            ("xl/workbook.xml", """<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Data" sheetId="1" r:id="rId1"/></sheets></workbook>"""),
+            ("xl/_rels/workbook.xml.rels", """<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"""),
+            ("xl/worksheets/sheet1.xml", """<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Name</t></is></c></row><row r="2"><c r="A2" t="inl"""));
+
+        Assert.Equal(["Data"], ExcelWorkbook.SheetNames(path));
+        var error = Assert.Throws<SourceFormatException>(() => SheetRows.ReadAll(path, "Data"));
+
+        Assert.Equal(ErrorCodes.InvalidFileFormat, error.ErrorCode);
+        Contains("damaged", error);
+    }
+
+    [Fact]
     public void Random_bytes_after_a_ZIP_signature_are_refused_as_damaged()
     {
         var bytes = new byte[64 * 1024];
