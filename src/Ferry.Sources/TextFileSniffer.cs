@@ -94,7 +94,7 @@ public static class TextFileSniffer
         throw new SourceFormatException($"The file contains binary data (a NUL byte at offset {nul}); it is not a text file. Upload a CSV export.");
     }
 
-    static string? KnownBinary(ReadOnlySpan<byte> sample) => sample switch
+    internal static string? KnownBinary(ReadOnlySpan<byte> sample) => sample switch
     {
         [0x50, 0x4B, 0x03, 0x04, ..] => "a ZIP archive or an Excel workbook (.xlsx)",
         [0xD0, 0xCF, 0x11, 0xE0, ..] => "a legacy Office document (.xls or .doc)",
