@@ -15,6 +15,8 @@ sealed class JsonReadBuffer(Stream utf8, JsonReaderOptions options) : IDisposabl
     /// <summary>Largest record, or single value, held in memory at once.</summary>
     public const int MaxRecordBytes = 16 * 1024 * 1024;
 
+    public const string NoJson = "The file holds no JSON, only blank space or comments. Export the data again and upload the file that has records in it.";
+
     byte[] _buffer = new byte[1 << 18];
     int _end;
     int _start;
@@ -22,6 +24,7 @@ sealed class JsonReadBuffer(Stream utf8, JsonReaderOptions options) : IDisposabl
     string? _heldTable;
     long _heldNumber;
     bool _final;
+    bool _started;
     long _dropped;
     long _droppedLines;
     JsonReaderState _state = new(options);
@@ -52,6 +55,7 @@ sealed class JsonReadBuffer(Stream utf8, JsonReaderOptions options) : IDisposabl
                 Fill();
                 reader = Resume();
             }
+            _started = true;
             return true;
         }
         catch (JsonException e)
@@ -172,6 +176,10 @@ sealed class JsonReadBuffer(Stream utf8, JsonReaderOptions options) : IDisposabl
         if (cut >= 0)
         {
             detail = detail[..cut];
+        }
+        if (!_started && _final)
+        {
+            return new SourceFormatException(NoJson, e);
         }
         // Everything before the last chunk was read without complaint, so a complaint only once the reader knows
         // no more is coming means the text stops in the middle.

@@ -213,7 +213,7 @@ sealed class JsonRecordStream : IDisposable
     {
         if (_shape == Shape.NotStarted)
         {
-            throw new SourceFormatException("The file holds no JSON, only blank space or comments. Export the data again and upload the file that has records in it.");
+            throw new SourceFormatException(JsonReadBuffer.NoJson);
         }
         if (_shape == Shape.Envelope && _tables.Count == 0)
         {

@@ -61,7 +61,7 @@ sealed class RecordFlattener
         }
         catch (InvalidOperationException e)
         {
-            throw new SourceFormatException($"{Location()} of {table} holds text that cannot be read: {e.Message}", e);
+            throw new SourceFormatException($"A value in {Location()} of {table} cannot be read as text: {e.Message}", e);
         }
         _place.Clear();
     }
