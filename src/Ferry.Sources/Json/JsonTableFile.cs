@@ -25,7 +25,7 @@ public static class JsonTableFile
             flattener.Flatten(records.Record, records.Table);
         }
         AddTables();
-        return new JsonLayout(lines ? "jsonl" : "json", encoding, flattener.Tables);
+        return new JsonLayout(lines ? "jsonl" : "json", encoding, flattener.DescribeTables());
 
         void AddTables()
         {

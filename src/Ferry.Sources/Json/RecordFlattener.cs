@@ -43,7 +43,7 @@ sealed class RecordFlattener
 
     bool Describing => _target is null;
 
-    public IReadOnlyList<JsonTable> Tables => [.. _order.Select(t => t.Describe(_tables))];
+    public IReadOnlyList<JsonTable> DescribeTables() => [.. _order.Select(t => t.Describe(_tables))];
 
     public void AddTable(string name) => Shape(name, parent: null);
 

@@ -233,6 +233,24 @@ public sealed class JsonTableFileTests : IDisposable
     }
 
     [Fact]
+    public void An_array_of_objects_inside_a_nested_object_is_a_child_table_named_by_its_dotted_path()
+    {
+        var path = File("""[{"id": 7, "shipping": {"carrier": "Blue Dart", "packages": [{"weight": 1.25}, {"weight": 3}]}}]""");
+
+        var layout = JsonTableFile.Describe(path);
+
+        Assert.Equal(["id", "shipping.carrier"], layout.Tables[0].Columns);
+        var packages = layout.Tables[1];
+        Assert.Equal(("records.shipping.packages", "records"), (packages.Name, packages.Parent));
+        using var reader = JsonTableFile.Open(path, layout, packages.Name);
+        Assert.True(reader.Read());
+        Assert.True(reader.Read());
+        Assert.Equal("record 1, shipping.packages 2", reader.Location);
+        Assert.Equal("1", reader.GetValue(0));
+        Assert.Equal("3", reader.GetValue(1));
+    }
+
+    [Fact]
     public void Columns_are_the_union_of_keys_in_first_seen_order_and_a_missing_key_reads_null()
     {
         var path = File("""
