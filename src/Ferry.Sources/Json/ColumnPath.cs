@@ -47,7 +47,11 @@ sealed class ColumnPath(string name)
             if (!_byKey.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out var child))
             {
                 var text = key.ToString();
-                child = new ColumnPath(Name.Length == 0 ? text : Name + "." + text) { _utf8Key = Encoding.UTF8.GetBytes(text), _position = _children.Count };
+                child = new ColumnPath(Name.Length == 0 ? text : Name + "." + text)
+                {
+                    _utf8Key = Encoding.UTF8.GetBytes(text),
+                    _position = _children.Count,
+                };
                 _byKey.Add(text, child);
                 _children.Add(child);
             }

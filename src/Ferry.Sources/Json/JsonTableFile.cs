@@ -11,6 +11,8 @@ public static class JsonTableFile
     /// <summary>One streaming pass over the file: whether it is "json" or "jsonl", and the tables it holds with their columns and row counts.</summary>
     public static JsonLayout Describe(string path)
     {
+        // A file that starts with an object is an API envelope or the first line of JSON Lines; only what follows
+        // that object tells, so the start is read once on its own before the records are.
         bool lines;
         using (var probe = JsonText.OpenUtf8(path, out _))
         {
@@ -43,17 +45,15 @@ public static class JsonTableFile
         {
             throw new ArgumentException($"'{layout.Format}' is not a JSON format; expected \"json\" or \"jsonl\".", nameof(layout));
         }
-        var target = Find(layout, table);
+        var target = layout.Tables.FirstOrDefault(t => t.Name == table)
+            ?? throw new ArgumentException($"The layout has no table named '{table}'.", nameof(table));
         var recordTable = target;
         while (recordTable.Parent is { } parent)
         {
-            recordTable = Find(layout, parent);
+            recordTable = layout.Tables.FirstOrDefault(t => t.Name == parent)
+                ?? throw new ArgumentException($"The layout has no table named '{parent}', the parent of '{recordTable.Name}'.", nameof(layout));
         }
         var records = new JsonRecordStream(JsonText.OpenUtf8(path, out _), layout.Format == "jsonl");
         return new JsonRecordReader(records, new RecordFlattener(layout, target), recordTable.Name, target.Columns);
     }
-
-    static JsonTable Find(JsonLayout layout, string name) =>
-        layout.Tables.FirstOrDefault(t => t.Name == name)
-        ?? throw new ArgumentException($"The layout has no table named '{name}'.", nameof(layout));
 }

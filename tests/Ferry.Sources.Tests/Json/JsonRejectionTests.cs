@@ -129,6 +129,14 @@ public sealed class JsonRejectionTests : IDisposable
     }
 
     [Fact]
+    public void Keys_that_hold_data_rather_than_field_names_are_refused_past_ten_thousand_columns()
+    {
+        var keys = string.Join(", ", Enumerable.Range(1, 10_001).Select(i => $"\"2025-01-{i}\": {i}"));
+
+        Mentions("more than 10000 different field names", Fails(Bytes.Ascii("[{" + keys + "}]")));
+    }
+
+    [Fact]
     public void A_file_with_NUL_bytes_is_refused_as_binary() =>
         Mentions("binary data (a NUL byte at offset 2)", Fails([(byte)'[', (byte)'{', 0, 0, 0x13, 0x37]));
 
