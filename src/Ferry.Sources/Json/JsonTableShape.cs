@@ -1,0 +1,104 @@
+using Ferry.Core.Sources;
+
+namespace Ferry.Sources.Json;
+
+/// <summary>One table met while walking a file: its columns and how many rows it has had so far.</summary>
+sealed class JsonTableShape
+{
+    public const string ParentColumn = "_parent";
+
+    /// <summary>More distinct keys than this means the keys hold data (ids, dates), not field names.</summary>
+    public const int MaxColumns = 10_000;
+
+    readonly List<ColumnPath> _columns = [];
+    readonly Dictionary<string, int>? _layoutOrdinals;
+
+    /// <summary>A table whose columns are learnt as its rows are walked.</summary>
+    public JsonTableShape(string name, string? parent)
+    {
+        Name = name;
+        Parent = parent;
+    }
+
+    /// <summary>A table whose columns are fixed by a layout; keys it does not list are not kept.</summary>
+    public JsonTableShape(JsonTable table)
+    {
+        Name = table.Name;
+        Parent = table.Parent;
+        _layoutOrdinals = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = table.Parent is null ? 0 : 1; i < table.Columns.Count; i++)
+        {
+            _layoutOrdinals.TryAdd(table.Columns[i], i);
+        }
+        ColumnCount = table.Columns.Count;
+    }
+
+    public string Name { get; }
+
+    public string? Parent { get; }
+
+    public ColumnPath Root { get; } = new("");
+
+    public long RowCount { get; set; }
+
+    /// <summary>Whether its rows, or rows nested in them, are wanted; a table that is not is skipped unread.</summary>
+    public bool Needed { get; init; } = true;
+
+    /// <summary>Length of a row of the table as laid out.</summary>
+    public int ColumnCount { get; }
+
+    public void Register(ColumnPath column, bool empty)
+    {
+        if (column.Ordinal != ColumnPath.Unresolved)
+        {
+            column.OnlyEmpty &= empty;
+            return;
+        }
+        if (Parent is not null && column.Name == ParentColumn)
+        {
+            column.Ordinal = -1;
+            return;
+        }
+        if (_columns.Count == MaxColumns)
+        {
+            throw new SourceFormatException(
+                $"Table {Name} has more than {MaxColumns} different field names by row {RowCount}; its keys hold data (such as ids or dates) rather than field names, so they cannot be read as columns.");
+        }
+        column.Ordinal = _columns.Count;
+        column.OnlyEmpty = empty;
+        _columns.Add(column);
+    }
+
+    public int OrdinalOf(ColumnPath column)
+    {
+        if (column.Ordinal == ColumnPath.Unresolved)
+        {
+            column.Ordinal = _layoutOrdinals!.GetValueOrDefault(column.Name, -1);
+        }
+        return column.Ordinal;
+    }
+
+    public JsonTable Describe(IReadOnlyDictionary<string, JsonTableShape> tables)
+    {
+        var names = new List<string>(_columns.Count + 1);
+        if (Parent is not null)
+        {
+            names.Add(ParentColumn);
+        }
+        foreach (var column in _columns)
+        {
+            if (!column.OnlyEmpty || !HeldElsewhere(column, tables))
+            {
+                names.Add(column.Name);
+            }
+        }
+        return new JsonTable(Name, Parent, names, RowCount);
+    }
+
+    /// <summary>Whether a key that was only ever null, [] or {} had content in other records, as a child table or nested fields.</summary>
+    bool HeldElsewhere(ColumnPath column, IReadOnlyDictionary<string, JsonTableShape> tables)
+    {
+        var nested = column.Name + ".";
+        return tables.ContainsKey(Name + "." + column.Name) || _columns.Exists(c => c.Name.StartsWith(nested, StringComparison.Ordinal));
+    }
+}
