@@ -4,10 +4,12 @@ namespace Ferry.Core.Values;
 
 /// <summary>
 /// Reads amounts as business files write them: a currency symbol or three-letter code on either side, a sign or
-/// parentheses, Indian or Western digit groups, a percent sign, a trailing Dr/Cr; and says which of these it saw.
+/// parentheses, Indian or Western digit groups, a percent sign, a closing "/-", a trailing Dr/Cr; and says which of
+/// these it saw.
 /// </summary>
 internal static class AmountText
 {
+    // Any three capital letters are a currency code; these are also read in lower case, as files write "Rs" and "inr".
     static readonly string[] CurrencyWords = ["Rs.", "Rs", "INR", "USD", "EUR", "GBP", "AED", "SGD"];
     const string CurrencySymbols = "₹$€£¥";
     const string OtherGroupSeparators = " \u00A0\u202F'_";
@@ -23,6 +25,12 @@ internal static class AmountText
             side = written;
             marks |= AmountMarks.BalanceSide;
         }
+        // "Rs. 500/-": the Indian way of saying no paise follow, written only after money.
+        if (s.Length > 2 && s.EndsWith("/-", StringComparison.Ordinal))
+        {
+            s = s[..^2].TrimEnd();
+            marks |= AmountMarks.Currency;
+        }
         if (s.Length > 1 && s[^1] == '%')
         {
             s = s[..^1].TrimEnd();
@@ -31,6 +39,7 @@ internal static class AmountText
 
         var negative = false;
         var signed = false;
+        var currencyTaken = false;
         while (true)
         {
             s = s.Trim();
@@ -46,8 +55,9 @@ internal static class AmountText
                 signed = true;
                 s = s[1..];
             }
-            else if ((marks & AmountMarks.Currency) == 0 && TryTakeCurrency(ref s))
+            else if (!currencyTaken && TryTakeCurrency(ref s))
             {
+                currencyTaken = true;
                 marks |= AmountMarks.Currency;
             }
             else

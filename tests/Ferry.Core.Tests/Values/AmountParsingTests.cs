@@ -52,6 +52,8 @@ public class AmountParsingTests
     [InlineData("\u22121,234", -1234)]
     [InlineData("18%", 18)]
     [InlineData("12.5 %", 12.5)]
+    [InlineData("Rs. 1,500/-", 1500)]
+    [InlineData("₹500 /-", 500)]
     public void Currency_on_either_side_signs_parentheses_and_percent_are_understood(string text, double expected)
     {
         Assert.True(ValueParser.TryParseAmount(text, out var value, out _));
@@ -88,6 +90,8 @@ public class AmountParsingTests
     [InlineData("98765 43210")]
     [InlineData("31.03.2024")]
     [InlineData("3922.10.00")]
+    [InlineData("/-")]
+    [InlineData("Rs. /-")]
     public void Text_a_decimal_point_file_cannot_mean_as_one_number_is_rejected(string text) =>
         Assert.False(ValueParser.TryParseAmount(text, out _, out _));
 
