@@ -131,7 +131,8 @@ public sealed class ColumnProfiler(string name)
             return ("boolean", null);
         }
 
-        // A bare number in a column of dates is a date cell that Excel handed over as its serial day number.
+        // In a column of dates (its name says so, or a tenth of its values are written dates) a bare number is a
+        // date cell that Excel handed over as its serial day number.
         var serialsAreDates = _dates.Serials > 0 && (NameSaysDate(name) || _dates.Dates * 10 >= _nonEmpty);
         var dates = _dates.Dates + (serialsAreDates ? _dates.Serials : 0);
         if (dates > 0 && IsNearlyAll(dates))

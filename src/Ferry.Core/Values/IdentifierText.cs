@@ -11,18 +11,6 @@ public static class IdentifierText
 {
     static readonly SearchValues<char> NotInEmail = SearchValues.Create(" ,;<>\t");
 
-    /// <summary>Whether a number would lose what the text says.</summary>
-    public static bool MustStayText(string value) =>
-        HasLeadingZeros(value)
-        || HasMoreThanFifteenDigits(value)
-        || IsGstin(value)
-        || IsPan(value)
-        || IsPinCode(value)
-        || IsIndianPhone(value)
-        || IsHsnOrSac(value)
-        || IsIfsc(value)
-        || IsEmail(value);
-
     /// <summary>"007", "040001": all digits, opening with a zero that a number would drop.</summary>
     public static bool HasLeadingZeros(string value)
     {

@@ -105,21 +105,4 @@ public class IdentifierTextTests
     [InlineData("Rahul <rahul@example.com>", false)]
     public void Email_is_a_name_at_a_dotted_domain(string value, bool expected) =>
         Assert.Equal(expected, IdentifierText.IsEmail(value));
-
-    [Theory]
-    [InlineData("007", true)]
-    [InlineData("1234567890123456789", true)]
-    [InlineData("27AAPFU0939F1ZV", true)]
-    [InlineData("AAPFU0939F", true)]
-    [InlineData("400001", true)]
-    [InlineData("9876543210", true)]
-    [InlineData("3922.10.00", true)]
-    [InlineData("HDFC0001234", true)]
-    [InlineData("accounts@example.com", true)]
-    [InlineData("1234", false)]
-    [InlineData("12.50", false)]
-    [InlineData("₹1,23,456.78", false)]
-    [InlineData("Mumbai", false)]
-    public void Identifiers_must_stay_text_and_plain_numbers_need_not(string value, bool expected) =>
-        Assert.Equal(expected, IdentifierText.MustStayText(value));
 }
