@@ -1,114 +1,31 @@
-using System.Globalization;
-
 namespace Ferry.Core.Values;
 
 /// <summary>
 /// Reads numbers, dates and flags the way Indian and international business files write them:
-/// "₹1,23,456.78", "(500.00)", "1,18,000.00 Cr", "INR 2625", "31-03-2024", "31-Mar-24", "2024-03-31".
+/// "₹1,23,456.78", "(500.00)", "1,18,000.00 Cr", "INR 2625", "2625.00 USD", "31-03-2024", "31-Mar-24", "2024-03-31".
 /// Culture-invariant: the machine's culture never changes what a file means.
 /// </summary>
 public static class ValueParser
 {
-    static readonly string[] CurrencyTokens = ["INR", "Rs.", "Rs", "USD", "EUR", "GBP", "AED", "SGD", "₹", "$", "€", "£"];
-
-    static readonly string[] DateFormats =
-    [
-        "dd-MM-yyyy", "d-M-yyyy", "dd/MM/yyyy", "d/M/yyyy", "dd.MM.yyyy", "d.M.yyyy",
-        "yyyy-MM-dd", "yyyy/MM/dd", "yyyyMMdd",
-        "dd-MMM-yyyy", "d-MMM-yyyy", "dd-MMM-yy", "d-MMM-yy", "dd MMM yyyy", "d MMM yyyy", "MMM d, yyyy",
-        "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm:ss", "dd-MM-yyyy HH:mm:ss", "dd/MM/yyyy HH:mm:ss",
-        "dd-MM-yy", "dd/MM/yy",
-    ];
-
     /// <summary>Parses an amount; a Dr/Cr marker is returned separately and does not change the sign.</summary>
-    public static bool TryParseAmount(ReadOnlySpan<char> text, out decimal value, out BalanceSide? side)
-    {
-        value = 0;
-        side = null;
-        var s = text.Trim();
-        if (s.IsEmpty)
-        {
-            return false;
-        }
+    public static bool TryParseAmount(ReadOnlySpan<char> text, out decimal value, out BalanceSide? side) =>
+        AmountText.TryRead(text, NumberFormat.DecimalPoint, out value, out side, out _);
 
-        if (s.Length > 2)
-        {
-            var tail = s[^2..];
-            if (tail.Equals("Dr", StringComparison.OrdinalIgnoreCase) || tail.Equals("Cr", StringComparison.OrdinalIgnoreCase))
-            {
-                side = char.ToUpperInvariant(tail[0]) == 'D' ? BalanceSide.Dr : BalanceSide.Cr;
-                s = s[..^2].TrimEnd().TrimEnd('.').TrimEnd();
-            }
-        }
-
-        if (s.Length > 1 && s[^1] == '%')
-        {
-            s = s[..^1].TrimEnd();
-        }
-
-        var negative = false;
-        if (s.Length > 1 && s[0] == '(' && s[^1] == ')')
-        {
-            negative = true;
-            s = s[1..^1].Trim();
-        }
-
-        Span<char> buffer = s.Length <= 128 ? stackalloc char[s.Length] : new char[s.Length];
-        var length = 0;
-        var remaining = s;
-        while (!remaining.IsEmpty)
-        {
-            var matched = false;
-            foreach (var token in CurrencyTokens)
-            {
-                if (remaining.StartsWith(token, StringComparison.OrdinalIgnoreCase))
-                {
-                    remaining = remaining[token.Length..];
-                    matched = true;
-                    break;
-                }
-            }
-            if (matched)
-            {
-                continue;
-            }
-            var c = remaining[0];
-            remaining = remaining[1..];
-            if (c is ',' or '_' or ' ' or '\u00A0' or '\'')
-            {
-                continue;
-            }
-            if (c == '-' && length == 0)
-            {
-                negative = !negative;
-                continue;
-            }
-            if (c == '+' && length == 0)
-            {
-                continue;
-            }
-            if (!(char.IsAsciiDigit(c) || c == '.' || c is 'e' or 'E' || (c is '-' or '+' && length > 0 && buffer[length - 1] is 'e' or 'E')))
-            {
-                return false;
-            }
-            buffer[length++] = c;
-        }
-
-        if (length == 0 || !decimal.TryParse(buffer[..length], NumberStyles.Float, CultureInfo.InvariantCulture, out value))
-        {
-            return false;
-        }
-        if (negative)
-        {
-            value = -value;
-        }
-        return true;
-    }
+    /// <summary>
+    /// Parses an amount written in the given format, so a column found to use decimal commas reads "1.234,56" as
+    /// 1234.56; a Dr/Cr marker is returned separately and does not change the sign.
+    /// </summary>
+    public static bool TryParseAmount(ReadOnlySpan<char> text, NumberFormat format, out decimal value, out BalanceSide? side) =>
+        AmountText.TryRead(text, format, out value, out side, out _);
 
     /// <summary>Parses an amount into a signed value: credit (Cr or a minus sign) is negative.</summary>
-    public static bool TryParseDecimal(ReadOnlySpan<char> text, out decimal value)
+    public static bool TryParseDecimal(ReadOnlySpan<char> text, out decimal value) =>
+        TryParseDecimal(text, NumberFormat.DecimalPoint, out value);
+
+    /// <summary>Parses an amount written in the given format into a signed value: credit (Cr or a minus sign) is negative.</summary>
+    public static bool TryParseDecimal(ReadOnlySpan<char> text, NumberFormat format, out decimal value)
     {
-        if (!TryParseAmount(text, out value, out var side))
+        if (!AmountText.TryRead(text, format, out value, out var side, out _))
         {
             return false;
         }
@@ -119,10 +36,13 @@ public static class ValueParser
         return true;
     }
 
-    public static bool TryParseInteger(ReadOnlySpan<char> text, out long value)
+    public static bool TryParseInteger(ReadOnlySpan<char> text, out long value) =>
+        TryParseInteger(text, NumberFormat.DecimalPoint, out value);
+
+    public static bool TryParseInteger(ReadOnlySpan<char> text, NumberFormat format, out long value)
     {
         value = 0;
-        if (!TryParseDecimal(text, out var d) || d != decimal.Truncate(d) || d > long.MaxValue || d < long.MinValue)
+        if (!TryParseDecimal(text, format, out var d) || d != decimal.Truncate(d) || d > long.MaxValue || d < long.MinValue)
         {
             return false;
         }
@@ -131,12 +51,45 @@ public static class ValueParser
     }
 
     /// <summary>Parses a date; day-first when the order is ambiguous, as Indian files write it.</summary>
-    public static bool TryParseDate(ReadOnlySpan<char> text, out DateOnly value)
+    public static bool TryParseDate(ReadOnlySpan<char> text, out DateOnly value) =>
+        TryParseDate(text, DateOrder.DayFirst, acceptExcelSerial: false, out value);
+
+    /// <summary>
+    /// Parses a date whose numeric day and month stand in the column's order; with <paramref name="acceptExcelSerial"/>
+    /// a bare number from 1 to 2958465 is an Excel serial day. A time, when written, is dropped.
+    /// </summary>
+    public static bool TryParseDate(ReadOnlySpan<char> text, DateOrder order, bool acceptExcelSerial, out DateOnly value)
     {
-        var s = text.Trim();
-        if (DateTime.TryParseExact(s, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var dt))
+        if (WrittenDate.TryRead(text, order, out var written))
         {
-            value = DateOnly.FromDateTime(dt);
+            value = DateOnly.FromDateTime(written.Value);
+            return true;
+        }
+        if (acceptExcelSerial && ExcelSerial.TryRead(text, out var serial, out _))
+        {
+            value = DateOnly.FromDateTime(serial);
+            return true;
+        }
+        value = default;
+        return false;
+    }
+
+    /// <summary>
+    /// Parses a date with an optional time ("2024-03-31 16:40:33", "31/03/2024 4:40 PM", "2024-03-31T16:40:33+05:30");
+    /// a date alone is midnight. A written offset or "Z" gives the UTC time; otherwise the time is as written.
+    /// With <paramref name="acceptExcelSerial"/> a bare number is an Excel serial, its fraction the time of day.
+    /// </summary>
+    public static bool TryParseDateTime(ReadOnlySpan<char> text, DateOrder order, bool acceptExcelSerial, out DateTime value)
+    {
+        if (WrittenDate.TryRead(text, order, out var written))
+        {
+            value = written.Offset is { } offset
+                ? new DateTime(written.Value.Ticks - offset.Ticks, DateTimeKind.Utc)
+                : written.Value;
+            return true;
+        }
+        if (acceptExcelSerial && ExcelSerial.TryRead(text, out value, out _))
+        {
             return true;
         }
         value = default;

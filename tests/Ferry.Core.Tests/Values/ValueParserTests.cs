@@ -6,12 +6,15 @@ namespace Ferry.Core.Tests.Values;
 
 /// <summary>Runs under de-DE, where ',' is the decimal separator, so any culture-sensitive parsing shows up here.</summary>
 [UseCulture("de-DE")]
-public sealed class ValueParserTests
+public sealed class ValueParserTestsInGermanCulture : ValueParserTests
 {
     [Fact]
     public void These_tests_really_run_under_a_comma_decimal_culture() =>
         Assert.Equal(",", CultureInfo.CurrentCulture.NumberFormat.NumberDecimalSeparator);
+}
 
+public class ValueParserTests
+{
     [Fact]
     public void Rupee_amount_with_Indian_lakh_grouping_is_read_whole()
     {
