@@ -17,6 +17,8 @@ public sealed class ColumnProfiler(string name)
     /// <summary>The share of values that must match a pattern for the column to carry it.</summary>
     const double PatternShare = 0.8;
 
+    static readonly string[] IdentifierPatterns = ["email", "gstin", "pan", "ifsc", "hsn", "phone", "pin_code"];
+
     readonly List<string> _samples = [];
     readonly DistinctCounter _distinct = new();
     readonly NumberTally _point = new(NumberFormat.DecimalPoint);
@@ -116,7 +118,8 @@ public sealed class ColumnProfiler(string name)
             }
             return ("text", null);
         }
-        if (patterns.Intersect(["email", "phone", "gstin", "pan", "pin_code", "ifsc", "hsn"], StringComparer.Ordinal).ToList() is [var identifier, ..])
+        // SAC codes ("998314") are also PIN-shaped; the narrower shape names the column.
+        if (IdentifierPatterns.FirstOrDefault(patterns.Contains) is { } identifier)
         {
             if (numbers.Numbers > 0 && identifier is "phone" or "pin_code" or "hsn")
             {

@@ -156,6 +156,15 @@ public class ColumnProfilerTests
     }
 
     [Fact]
+    public void SAC_codes_are_named_as_such_though_PIN_shaped()
+    {
+        var profile = Profile("SAC", "998314", "998313", "997212");
+        Assert.Equal("text", profile.InferredType);
+        Assert.Contains("hsn", profile.Patterns);
+        Assert.Contains("Kept as text: the values are HSN/SAC codes, not quantities.", profile.Notes);
+    }
+
+    [Fact]
     public void Codes_with_leading_zeros_stay_text()
     {
         var profile = Profile("Code", "007", "040001", "0012");
