@@ -13,7 +13,7 @@ public sealed class SourceInspectionTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    FileInspection Inspect(byte[] bytes, int previewRows = 5) => new SourceOpener().Inspect(_folder.File(bytes), previewRows);
+    FileInspection Inspect(byte[] bytes, int previewRows = 5) => new SourceOpener().Inspect(_folder.File(bytes), new InspectOptions(previewRows));
 
     [Fact]
     public void Inspection_reports_format_encoding_delimiter_columns_and_row_count()

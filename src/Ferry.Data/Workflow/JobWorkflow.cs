@@ -536,7 +536,7 @@ public sealed class JobWorkflow(FerryDbContext db, UploadStore uploads, ISourceO
     static TableInspection DefaultTable(FileInspection inspection, string? dataType)
     {
         var withRows = inspection.Tables.Where(t => t.RowCount > 0).DefaultIfEmpty(inspection.Tables[0]).ToList();
-        return withRows.FirstOrDefault(t => dataType is not null && t.SuggestedDataTypes.FirstOrDefault()?.DataType == dataType) ?? withRows[0];
+        return withRows.FirstOrDefault(t => dataType is not null && t.SuggestedDataTypes.Count > 0 && t.SuggestedDataTypes[0].DataType == dataType) ?? withRows[0];
     }
 
     /// <summary>Which data types the columns look like, best first.</summary>

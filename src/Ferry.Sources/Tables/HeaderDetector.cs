@@ -95,7 +95,7 @@ public static class HeaderDetector
             {
                 continue;
             }
-            var labels = row.Cells.Where(c => c is not null).ToList();
+            var labels = row.Cells.OfType<string>().ToList();
             if (labels.All(IsLabel) && labels.Distinct(StringComparer.OrdinalIgnoreCase).Count() == labels.Count)
             {
                 return i;
@@ -143,7 +143,7 @@ public static class HeaderDetector
         {
             return false;
         }
-        var groups = above.Cells.Where(c => c is not null).ToList();
+        var groups = above.Cells.OfType<string>().ToList();
         if (groups.Distinct(StringComparer.OrdinalIgnoreCase).Count() < 2 || !groups.All(IsLabel))
         {
             return false;

@@ -12,9 +12,9 @@ public sealed class InterruptingSourceOpener(long row, Action interrupt) : ISour
     readonly SourceOpener _inner = new();
     int _fired;
 
-    public IRecordReader Open(string path) => new Reader(_inner.Open(path), this);
+    public IRecordReader Open(string path, TableChoice? choice = null) => new Reader(_inner.Open(path, choice), this);
 
-    public FileInspection Inspect(string path, int previewRows = 5) => _inner.Inspect(path, previewRows);
+    public FileInspection Inspect(string path, InspectOptions? options = null) => _inner.Inspect(path, options);
 
     void OnRow(long number)
     {
