@@ -96,7 +96,7 @@ public static class HeaderDetector
                 continue;
             }
             var labels = row.Cells.OfType<string>().ToList();
-            if (labels.All(IsLabel) && labels.Distinct(StringComparer.OrdinalIgnoreCase).Count() == labels.Count)
+            if (labels.All(IsLabel))
             {
                 return i;
             }

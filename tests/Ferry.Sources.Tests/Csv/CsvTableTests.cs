@@ -172,8 +172,13 @@ public sealed class CsvTableTests : IDisposable
         Assert.Contains("empty", Assert.Throws<SourceFormatException>(() => Open(Bytes.Utf8Bom)).Message, StringComparison.Ordinal);
 
     [Fact]
-    public void A_header_without_names_is_a_format_error() =>
-        Assert.Equal(ErrorCodes.InvalidFileFormat, Assert.Throws<SourceFormatException>(() => Open(Bytes.Ascii(" , ,\nAcme,Pune\n"))).ErrorCode);
+    public void A_first_row_of_blank_names_is_skipped_like_a_blank_line()
+    {
+        using var reader = Open(Bytes.Ascii(" , ,\nName,City\nAcme,Pune\n"));
+
+        Assert.Equal(["Name", "City"], reader.Columns);
+        Assert.Equal(2, reader.Layout.HeaderRow);
+    }
 
     [Fact]
     public void A_header_only_file_opens_with_columns_and_no_rows()
