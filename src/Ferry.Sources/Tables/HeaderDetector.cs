@@ -54,11 +54,13 @@ public static class HeaderDetector
         else if (headerRow is null && header > 0 && IsGroupRow(rows[header - 1], rows[header]))
         {
             var above = rows[header - 1];
+            // Merged group labels repeat across their range in a workbook; saved as text, a label sits in its first
+            // cell only and is carried right to the next one.
+            var carry = !HasRepeats(above);
             string? group = null;
             for (var j = 0; j < names.Length; j++)
             {
-                // A merged group label sits in its first cell only when the sheet was saved as text: carry it right.
-                group = above[j] ?? group;
+                group = above[j] ?? (carry ? group : null);
                 if (group is not null && names[j] is not null)
                 {
                     names[j] = $"{group} / {names[j]}";
@@ -85,17 +87,17 @@ public static class HeaderDetector
         for (var i = 0; i < Math.Min(rows.Count, SearchRows); i++)
         {
             var row = rows[i];
-            var width = row.Width;
-            if (width < 2 && widest > 1)
-            {
-                continue;
-            }
-            var below = rows.Skip(i + 1).Take(10).Select(r => r.Width).DefaultIfEmpty(width).Max();
-            if (width * 2 < below)
-            {
-                continue;
-            }
             var labels = row.Cells.OfType<string>().ToList();
+            // A title merged across columns repeats one value; it names the report, not a column.
+            if (labels.Distinct(StringComparer.Ordinal).Count() < 2 && widest > 1)
+            {
+                continue;
+            }
+            var below = rows.Skip(i + 1).Take(10).Select(r => r.Width).DefaultIfEmpty(row.Width).Max();
+            if (row.Width * 2 < below)
+            {
+                continue;
+            }
             if (labels.All(IsLabel))
             {
                 return i;
@@ -136,7 +138,10 @@ public static class HeaderDetector
         return true;
     }
 
-    /// <summary>A row right above the header naming groups of its columns ("Billing" over "City", "State").</summary>
+    /// <summary>
+    /// A row right above the header naming groups of its columns ("Billing" over "City", "State"): each label over a
+    /// named column, and either several groups or one that does not start at the first column, as a title would.
+    /// </summary>
     static bool IsGroupRow(SampleRow above, SampleRow head)
     {
         if (above.RowIndex != head.RowIndex - 1)
@@ -144,17 +149,22 @@ public static class HeaderDetector
             return false;
         }
         var groups = above.Cells.OfType<string>().ToList();
-        if (groups.Distinct(StringComparer.OrdinalIgnoreCase).Count() < 2 || !groups.All(IsLabel))
+        if (groups.Count == 0 || !groups.All(IsLabel))
         {
             return false;
         }
-        var repeated = above.Cells.Zip(above.Cells.Skip(1)).Any(p => p.First is not null && p.First == p.Second);
-        if (above.Width >= head.Width && !repeated)
+        if (groups.Distinct(StringComparer.OrdinalIgnoreCase).Count() < 2 && above[0] is not null)
+        {
+            return false;
+        }
+        if (above.Width >= head.Width && !HasRepeats(above))
         {
             return false;
         }
         return above.Cells.Select((c, j) => c is null || head[j] is not null).All(ok => ok);
     }
+
+    static bool HasRepeats(SampleRow row) => row.Cells.Zip(row.Cells.Skip(1)).Any(p => p.First is not null && p.First == p.Second);
 
     static bool IsLabel(string text) =>
         text.Length <= 100 && !ValueParser.TryParseAmount(text, out _, out _) && !ValueParser.TryParseDate(text, out _);
