@@ -23,16 +23,17 @@ public sealed class InspectCommandTests
         Assert.Equal("csv", json.GetProperty("format").GetString());
         Assert.Equal("utf-8", json.GetProperty("encoding").GetString());
         Assert.Equal(delimiterName, json.GetProperty("delimiter").GetString());
-        Assert.Equal(ContactsCsv.Header.Split(','), json.GetProperty("columns").EnumerateArray().Select(c => c.GetString()));
-        Assert.Equal(7, json.GetProperty("row_count").GetInt64());
-        var preview = json.GetProperty("preview").EnumerateArray().ToList();
+        var table = Assert.Single(json.GetProperty("tables").EnumerateArray());
+        Assert.Equal(1, table.GetProperty("header_row").GetInt32());
+        Assert.Equal(ContactsCsv.Header.Split(','), table.GetProperty("columns").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(7, table.GetProperty("row_count").GetInt64());
+        Assert.Equal("text", table.GetProperty("column_types").GetProperty("GSTIN").GetString());
+        var preview = table.GetProperty("preview").EnumerateArray().ToList();
         Assert.Equal(5, preview.Count);
         Assert.Equal(ContactsCsv.Name(1), preview[0].GetProperty("Customer Name").GetString());
         Assert.Equal(ContactsCsv.Gstin(2), preview[1].GetProperty("GSTIN").GetString());
-        Assert.Equal(6, json.GetProperty("column_profiles").GetArrayLength());
-        Assert.Equal("contacts", json.GetProperty("suggested_data_types")[0].GetProperty("data_type").GetString());
-        var table = Assert.Single(json.GetProperty("tables").EnumerateArray());
-        Assert.Equal(7, table.GetProperty("row_count").GetInt64());
+        Assert.Equal(6, table.GetProperty("column_profiles").GetArrayLength());
+        Assert.Equal("contacts", table.GetProperty("suggested_data_types")[0].GetProperty("data_type").GetString());
         Assert.False(File.Exists(workspace.SqliteFile));
     }
 

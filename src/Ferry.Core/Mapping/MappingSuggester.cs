@@ -23,11 +23,10 @@ public static partial class MappingSuggester
             {
                 continue;
             }
-            var normalized = Normalize(column);
             var values = samples is not null && samples.TryGetValue(column, out var s) ? s : [];
             foreach (var field in fields)
             {
-                var (score, reason) = Score(normalized, field, values);
+                var (score, reason) = Names(column).Select(name => Score(name, field, values)).MaxBy(r => r.Score);
                 if (score >= Threshold)
                 {
                     candidates.Add(new MappingSuggestion(column, field.Name, Math.Round(score, 2), reason));
@@ -51,6 +50,25 @@ public static partial class MappingSuggester
             chosen.Add(candidate);
         }
         return [.. chosen.OrderBy(c => fields.ToList().FindIndex(f => f.Name == c.TargetField))];
+    }
+
+    /// <summary>
+    /// The column's name, normalised; a nested JSON key also reads without its parent's generic words, so
+    /// "billing_address.city" compares as "billing city".
+    /// </summary>
+    static IEnumerable<string> Names(string column)
+    {
+        yield return Normalize(column);
+        var dot = column.LastIndexOf('.');
+        if (dot > 0)
+        {
+            var parent = column[..dot];
+            foreach (var generic in (ReadOnlySpan<string>)["address", "details", "detail", "info"])
+            {
+                parent = parent.Replace(generic, "", StringComparison.OrdinalIgnoreCase);
+            }
+            yield return Normalize(parent + column[(dot + 1)..]);
+        }
     }
 
     static (double Score, string Reason) Score(string column, TargetField field, IReadOnlyList<string> values)

@@ -122,4 +122,16 @@ public sealed class MappingSuggesterTests
 
         Assert.Equal(["display_name", "gstin", "currency"], suggestions.Select(s => s.TargetField));
     }
+
+    [Fact]
+    public void Nested_JSON_address_keys_map_to_the_billing_and_shipping_fields_they_name()
+    {
+        var suggestions = MappingSuggester.Suggest(ContactFields,
+            ["contact_name", "billing_address.city", "billing_address.state", "shipping_address.city", "shipping_address.zip"]);
+
+        Assert.Equal("billing_city", For(suggestions, "billing_address.city")?.TargetField);
+        Assert.Equal("billing_state", For(suggestions, "billing_address.state")?.TargetField);
+        Assert.Equal("shipping_city", For(suggestions, "shipping_address.city")?.TargetField);
+        Assert.Equal("shipping_pin_code", For(suggestions, "shipping_address.zip")?.TargetField);
+    }
 }
