@@ -27,7 +27,7 @@ public sealed class ProductSchema : ErpSchema
         new("description", FieldType.String, "Description", MaxLength: 4000, Synonyms: ["Description", "Item Description", "Product Description", "Details", "Sales Description"]),
         new("product_type", FieldType.String, "goods or service", MaxLength: 20, Synonyms: ["Product Type", "Item Type", "Type", "Goods/Service"]),
         new("hsn_sac", FieldType.String, "HSN code (goods) or SAC (services)", MaxLength: 20,
-            Synonyms: ["HSN", "HSN/SAC", "HSN Code", "SAC", "SAC Code", "HSN/SAC Code", "HSN_SAC", "Tariff Code"]),
+            Synonyms: ["HSN", "HSN/SAC", "HSN Code", "SAC", "SAC Code", "HSN/SAC Code", "HSN_SAC", "HSN or SAC", "Tariff Code"]),
         new("unit_symbol", FieldType.String, "Unit of measure, e.g. Nos, Kg, Box", MaxLength: 30,
             Synonyms: ["Unit", "UOM", "Unit of Measure", "Units", "Usage Unit", "Base Unit", "Unit Name"]),
         new("category", FieldType.String, "Category or stock group", MaxLength: 100, Synonyms: ["Category", "Item Group", "Stock Group", "Group", "Product Category", "Stock Category"]),

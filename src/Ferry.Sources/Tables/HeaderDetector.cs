@@ -119,6 +119,7 @@ public static class HeaderDetector
             return false;
         }
         var data = rows.Skip(header + 2).Take(10).ToList();
+        var numeric = 0;
         for (var j = 0; j < below.Cells.Length; j++)
         {
             if (below[j] is not { } label)
@@ -129,13 +130,18 @@ public static class HeaderDetector
             {
                 return false;
             }
-            var values = data.Select(r => r[j]).Where(v => v is not null).ToList();
-            if (values.Count == 0 || values.Count(v => !IsLabel(v!)) * 2 <= values.Count)
+            var values = data.Select(r => r[j]).OfType<string>().ToList();
+            var labels = values.Count(IsLabel);
+            if (labels * 2 > values.Count)
             {
                 return false;
             }
+            if (values.Count > 0)
+            {
+                numeric++;
+            }
         }
-        return true;
+        return numeric > 0;
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Ferry.Server.Tests.Infrastructure;
+using Ferry.Tests.Fixtures;
 
 namespace Ferry.Server.Tests.Features.Jobs;
 
@@ -20,8 +21,44 @@ public sealed class UploadTests(FerryApp app) : IClassFixture<FerryApp>
             "Customer Name,E-mail,City",
             "Acme Traders,a@acme.example,Mumbai",
             "Bharat Stores,b@bharat.example,Pune,Maharashtra")),
+        "zip bomb in a workbook" => Workbook(new XlsxBuilder().ZeroFilledPart("xl/media/image1.png", 1L << 30)),
+        "macro-enabled workbook" => Workbook(new XlsxBuilder().MacroEnabled()),
+        "JSON nested 10,000 deep" => Encoding.UTF8.GetBytes("[" + new string('[', 10_000) + new string(']', 10_000) + "]"),
+        "XML declaring entities" => Encoding.UTF8.GetBytes(
+            "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><ENVELOPE>&x;</ENVELOPE>"),
+        "a Word document" => Zip(("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Override PartName=\"/word/document.xml\" " +
+            "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>"), ("word/document.xml", "<document/>")),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
+
+    static byte[] Workbook(XlsxBuilder builder)
+    {
+        builder.Sheet("Customers").Row(1, "Customer Name", "City").Row(2, "Acme", "Pune");
+        var path = Path.GetTempFileName();
+        try
+        {
+            builder.Save(path);
+            return File.ReadAllBytes(path);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    static byte[] Zip(params (string Name, string Text)[] entries)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"ferry-{Guid.NewGuid():N}.zip");
+        try
+        {
+            XlsxBuilder.Zip(path, entries);
+            return File.ReadAllBytes(path);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 
     [Theory]
     [InlineData("empty")]
@@ -31,6 +68,11 @@ public sealed class UploadTests(FerryApp app) : IClassFixture<FerryApp>
     [InlineData("PNG image")]
     [InlineData("XLSX workbook")]
     [InlineData("ragged row with an extra value")]
+    [InlineData("zip bomb in a workbook")]
+    [InlineData("macro-enabled workbook")]
+    [InlineData("JSON nested 10,000 deep")]
+    [InlineData("XML declaring entities")]
+    [InlineData("a Word document")]
     public async Task A_file_that_is_not_a_usable_table_is_refused_with_MIG001_and_changes_nothing(string kind)
     {
         using var client = await app.ClientOfNewOrganizationAsync();
