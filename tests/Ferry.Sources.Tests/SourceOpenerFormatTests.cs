@@ -97,6 +97,21 @@ public sealed class SourceOpenerFormatTests : IDisposable
     }
 
     [Fact]
+    public void A_legacy_xls_workbook_is_read_through_the_same_opener()
+    {
+        var path = System.IO.Path.Combine(_folder.Path, "upload.bin");
+        Excel.LegacyFiles.TwoSheetWorkbook(path);
+
+        var inspection = _opener.Inspect(path);
+
+        Assert.Equal("xls", inspection.Format);
+        var customers = inspection.Tables.Single(t => t.Name == "Customers");
+        Assert.Equal(["Name", "Balance", "Joined", "PIN"], customers.Columns);
+        Assert.Equal((1L, 1L), (customers.RowCount, customers.TotalRows));
+        Assert.Equal(("Acme Traders", "2024-03-31", "040001"), (customers.Preview[0]["Name"], customers.Preview[0]["Joined"], customers.Preview[0]["PIN"]));
+    }
+
+    [Fact]
     public void A_JSON_envelope_gives_its_record_arrays_and_their_child_lines_as_tables()
     {
         var path = _folder.File(Bytes.Ascii("""
