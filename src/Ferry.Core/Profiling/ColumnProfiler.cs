@@ -119,7 +119,10 @@ public sealed class ColumnProfiler(string name)
             return ("text", null);
         }
         // SAC codes ("998314") are also PIN-shaped; the narrower shape names the column.
-        if (IdentifierPatterns.FirstOrDefault(patterns.Contains) is { } identifier)
+        // Six-digit amounts and quantities are PIN-shaped too: bare numbers count as PIN or HSN codes only when the
+        // column's name says so.
+        if (IdentifierPatterns.FirstOrDefault(p => patterns.Contains(p)
+            && !(p is "pin_code" or "hsn" && numbers.Numbers > 0 && !NameSaysCode(name, p))) is { } identifier)
         {
             if (numbers.Numbers > 0 && identifier is "phone" or "pin_code" or "hsn")
             {
@@ -266,6 +269,12 @@ public sealed class ColumnProfiler(string name)
     }
 
     /// <summary>"Invoice Date", "UpdatedOn", "created_at", "DOB", "Timestamp".</summary>
+    static bool NameSaysCode(string columnName, string pattern)
+    {
+        string[] words = pattern == "pin_code" ? ["pin", "pincode", "zip", "zipcode", "postal", "post", "postcode"] : ["hsn", "sac"];
+        return Words(columnName).Any(w => words.Contains(w, StringComparer.OrdinalIgnoreCase));
+    }
+
     static bool NameSaysDate(string columnName)
     {
         if (columnName.Contains("date", StringComparison.OrdinalIgnoreCase) || columnName.Contains("time", StringComparison.OrdinalIgnoreCase))

@@ -105,6 +105,14 @@ public class ColumnProfilerTests
     }
 
     [Fact]
+    public void Six_digit_amounts_in_a_column_not_named_for_codes_are_numbers()
+    {
+        var profile = Profile("Credit Limit", "390000", "140000", "250000", "500000");
+
+        Assert.Equal("integer", profile.InferredType);
+    }
+
+    [Fact]
     public void PIN_codes_stay_text()
     {
         var profile = Profile("Pincode", "400001", "560034", "110001", "600028");
@@ -286,10 +294,6 @@ public class ColumnProfilerTests
     [InlineData("Amount")]
     public void Column_names_that_merely_contain_at_or_on_do_not(string name) =>
         Assert.Equal("integer", Profile(name, "45382", "45383").InferredType);
-
-    [Fact]
-    public void Six_digit_ids_look_like_PIN_codes_and_stay_text() =>
-        Assert.Equal("text", Profile("Id", "100001", "100002", "100003").InferredType);
 
     [Fact]
     public void Numbers_in_serial_range_stay_numbers_when_nothing_says_they_are_dates()
