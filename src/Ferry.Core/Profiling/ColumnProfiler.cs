@@ -11,6 +11,12 @@ public sealed class ColumnProfiler(string name)
 {
     const int SampleLimit = 20;
 
+    /// <summary>
+    /// How many values of a column are classified; types and patterns are decided on these, while fill rate and the
+    /// distinct count go on over every row.
+    /// </summary>
+    public const int ClassifiedLimit = 50_000;
+
     /// <summary>The share of values that may fail a type before the column is no longer of that type.</summary>
     const double JunkShare = 0.02;
 
@@ -25,6 +31,7 @@ public sealed class ColumnProfiler(string name)
     readonly NumberTally _comma = new(NumberFormat.DecimalComma);
     readonly DateEvidence _dates = new();
     long _nonEmpty;
+    long _classified;
     long _booleanWords;
     long _zerosAndOnes;
     string? _firstNonBoolean;
@@ -54,6 +61,11 @@ public sealed class ColumnProfiler(string name)
             _samples.Add(value);
         }
         _distinct.Add(value);
+        if (_classified == ClassifiedLimit)
+        {
+            return;
+        }
+        _classified++;
 
         var isDate = _dates.Add(value);
         var readsWithPoint = _point.Add(value);
@@ -96,7 +108,7 @@ public sealed class ColumnProfiler(string name)
             ("decimal_comma", decimalComma ? numbers.Numbers : 0),
         ])
         {
-            if (count > 0 && count >= _nonEmpty * PatternShare)
+            if (count > 0 && count >= _classified * PatternShare)
             {
                 patterns.Add(pattern);
             }
@@ -139,7 +151,7 @@ public sealed class ColumnProfiler(string name)
 
         // In a column of dates (its name says so, or a tenth of its values are written dates) a bare number is a
         // date cell that Excel handed over as its serial day number.
-        var serialsAreDates = _dates.Serials > 0 && (NameSaysDate(name) || _dates.Dates * 10 >= _nonEmpty);
+        var serialsAreDates = _dates.Serials > 0 && (NameSaysDate(name) || _dates.Dates * 10 >= _classified);
         var dates = _dates.Dates + (serialsAreDates ? _dates.Serials : 0);
         if (dates > 0 && IsNearlyAll(dates))
         {
@@ -257,14 +269,14 @@ public sealed class ColumnProfiler(string name)
         return letters && digits;
     }
 
-    bool IsNearlyAll(long count) => count >= _nonEmpty - (long)Math.Floor(_nonEmpty * JunkShare);
+    bool IsNearlyAll(long count) => count >= _classified - (long)Math.Floor(_classified * JunkShare);
 
     void AddJunkNote(List<string> notes, long matching, string what, string? example)
     {
-        var junk = _nonEmpty - matching;
+        var junk = _classified - matching;
         if (junk > 0)
         {
-            notes.Add(Invariant($"{junk} of {_nonEmpty} values are not {what}, e.g. '{example}'."));
+            notes.Add(Invariant($"{junk} of {_classified} values{(_classified < _nonEmpty ? " looked at" : "")} are not {what}, e.g. '{example}'."));
         }
     }
 

@@ -113,6 +113,24 @@ public class ColumnProfilerTests
     }
 
     [Fact]
+    public void Types_are_decided_on_the_first_values_while_fill_rate_and_distinct_count_cover_every_row()
+    {
+        var profiler = new ColumnProfiler("Qty");
+        for (var i = 0; i < ColumnProfiler.ClassifiedLimit; i++)
+        {
+            profiler.Add((i % 1000).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        profiler.Add("not a number");
+        profiler.Add(null);
+
+        var profile = profiler.Build(ColumnProfiler.ClassifiedLimit + 2);
+
+        Assert.Equal("integer", profile.InferredType);
+        Assert.Equal(Math.Round((ColumnProfiler.ClassifiedLimit + 1) / (double)(ColumnProfiler.ClassifiedLimit + 2), 4), profile.FillRate);
+        Assert.InRange(profile.DistinctEstimate, 971, 1031);
+    }
+
+    [Fact]
     public void PIN_codes_stay_text()
     {
         var profile = Profile("Pincode", "400001", "560034", "110001", "600028");
