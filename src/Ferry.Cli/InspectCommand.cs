@@ -4,6 +4,7 @@ using Ferry.Core.Profiling;
 using Ferry.Core.Sources;
 using Ferry.Data.Workflow;
 using Ferry.Sources;
+using Ferry.Sources.Tally;
 
 namespace Ferry.Cli;
 
@@ -27,6 +28,10 @@ static class InspectCommand
         }
         try
         {
+            if (FormatDetector.Detect(file.FullName) == FormatDetector.TallyXml)
+            {
+                return PrintTally(file, TallyInspector.Inspect(file.FullName), json);
+            }
             var inspection = new SourceOpener().Inspect(file.FullName);
             var tables = inspection.Tables.Select(t => InspectTable.Of(t, JobWorkflow.SuggestDataTypes(t))).ToList();
             var result = new InspectResult(file.Name, inspection.Format, inspection.Encoding, inspection.Delimiter, inspection.LineEnding, tables);
@@ -50,6 +55,42 @@ static class InspectCommand
             return ExitCodes.Report(e);
         }
     }
+
+    static int PrintTally(FileInfo file, TallySummary summary, bool json)
+    {
+        if (json)
+        {
+            JsonOutput.Write(new TallyInspectResult(file.Name, summary.Format, summary.Encoding, summary.Company, summary.Entities,
+                summary.VouchersByType, summary.SkippedVouchers, summary.UnbalancedVouchers, summary.FirstUnbalanced,
+                summary.UnresolvedVoucherTypes, summary.OtherObjects));
+            return ExitCodes.Success;
+        }
+        Console.WriteLine($"{file.Name}: Tally XML export, {summary.Encoding}, company {summary.Company ?? "(not named)"}");
+        Console.WriteLine($"masters: {string.Join(", ", summary.Entities.Where(e => e.Key != "vouchers").Select(e => $"{e.Value} {e.Key}"))}");
+        Console.WriteLine($"vouchers: {string.Join(", ", summary.VouchersByType.Select(v => $"{v.Value} {v.Key}"))}");
+        if (summary.SkippedVouchers.Count > 0)
+        {
+            Console.WriteLine($"skipped: {string.Join(", ", summary.SkippedVouchers.Select(v => $"{v.Value} {v.Key}"))}");
+        }
+        foreach (var voucher in summary.FirstUnbalanced)
+        {
+            Console.WriteLine($"unbalanced: {voucher.Type} {voucher.Number} of {voucher.Date:yyyy-MM-dd}, difference {voucher.Difference}");
+        }
+        return ExitCodes.Success;
+    }
+
+    sealed record TallyInspectResult(
+        string File,
+        string Format,
+        string Encoding,
+        string? Company,
+        IReadOnlyDictionary<string, int> Entities,
+        IReadOnlyDictionary<string, int> VouchersByType,
+        IReadOnlyDictionary<string, int> SkippedVouchers,
+        int UnbalancedVouchers,
+        IReadOnlyList<TallyUnbalancedVoucher> FirstUnbalanced,
+        IReadOnlyList<string> UnresolvedVoucherTypes,
+        IReadOnlyDictionary<string, int> OtherObjects);
 
     sealed record InspectTable(
         string Name,
