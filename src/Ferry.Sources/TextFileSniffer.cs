@@ -22,8 +22,27 @@ public static class TextFileSniffer
         {
             return format;
         }
+        // Detection, inspection and the import each open the file; the whole-file scan is done once per version of it.
+        var file = new FileInfo(path);
+        var key = (file.FullName, file.Length, file.LastWriteTimeUtc);
+        if (Scanned.TryGetValue(key, out var known))
+        {
+            return known;
+        }
         stream.Seek(0, SeekOrigin.Begin);
-        var scan = Utf8Scan.Of(stream);
+        var scanned = FromScan(Utf8Scan.Of(stream));
+        if (Scanned.Count >= 64)
+        {
+            Scanned.Clear();
+        }
+        Scanned[key] = scanned;
+        return scanned;
+    }
+
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, long, DateTime), TextFormat> Scanned = new();
+
+    static TextFormat FromScan(Utf8Scan scan)
+    {
         if (scan.InvalidBytes == 0)
         {
             return new TextFormat(new UTF8Encoding(false, true), "utf-8", 0);
