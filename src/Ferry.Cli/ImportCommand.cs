@@ -141,6 +141,7 @@ static class ImportCommand
     {
         FormatDetector.Xlsx or FormatDetector.Xls => SourceType.Excel,
         FormatDetector.Json => SourceType.Json,
+        FormatDetector.TallyXml => SourceType.Tally,
         _ => SourceType.Csv,
     };
 

@@ -2,13 +2,15 @@ using Ferry.Core.Sources;
 using Ferry.Sources.Csv;
 using Ferry.Sources.Excel;
 using Ferry.Sources.Json;
+using Ferry.Sources.Tally;
 using Ferry.Sources.Tables;
 
 namespace Ferry.Sources;
 
 /// <summary>
 /// Opens and inspects stored uploads, recognising the format by content: delimited text, Excel workbooks (.xlsx and
-/// legacy .xls, every sheet that holds data) and JSON (arrays, API envelopes, JSON Lines, child lines).
+/// legacy .xls, every sheet that holds data), JSON (arrays, API envelopes, JSON Lines, child lines) and the masters of
+/// Tally exports (ledgers, parties, stock items).
 /// </summary>
 public sealed class SourceOpener : ISourceOpener
 {
@@ -23,6 +25,7 @@ public sealed class SourceOpener : ISourceOpener
             FormatDetector.Csv => CsvTable.Open(path, choice.HeaderRow),
             FormatDetector.Xlsx or FormatDetector.Xls => OpenSheet(path, choice.Table ?? FirstSheetWithData(path), choice.HeaderRow),
             FormatDetector.Json => OpenJson(path, choice.Table),
+            FormatDetector.TallyXml => TallyTables.Open(path, choice.Table ?? FirstTallyTable(path)),
             var format => throw Unsupported(format),
         };
     }
@@ -75,9 +78,41 @@ public sealed class SourceOpener : ISourceOpener
                 }
                 return new FileInspection(layout.Format, layout.Encoding, null, null, tables);
             }
+            case FormatDetector.TallyXml:
+            {
+                var tables = new List<TableInspection>();
+                foreach (var name in TallyTables.Names)
+                {
+                    using var reader = TallyTables.Open(path, name);
+                    if (Profile(reader, name, null, options) is { RowCount: > 0 } table)
+                    {
+                        tables.Add(table);
+                    }
+                }
+                if (tables.Count == 0)
+                {
+                    throw new SourceFormatException(
+                        "The Tally export holds no ledgers or stock items (a day book of vouchers?). Ferry imports Tally masters; export All Masters from Tally and upload that.");
+                }
+                using var tally = TallyXmlReader.Open(path);
+                return new FileInspection(format, tally.Encoding, null, null, tables);
+            }
             default:
                 throw Unsupported(format);
         }
+    }
+
+    static string FirstTallyTable(string path)
+    {
+        foreach (var name in TallyTables.Names)
+        {
+            using var reader = TallyTables.Open(path, name);
+            if (reader.Read())
+            {
+                return name;
+            }
+        }
+        throw new SourceFormatException("The Tally export holds no ledgers or stock items.");
     }
 
     static TableInspection? InspectSheet(string path, string sheet, InspectOptions options)
@@ -141,9 +176,7 @@ public sealed class SourceOpener : ISourceOpener
         return JsonTableFile.Open(path, layout, name);
     }
 
-    static SourceFormatException Unsupported(string format) => format == FormatDetector.TallyXml
-        ? new SourceFormatException("The file is a Tally XML export, which this version of Ferry does not import yet. Export the same report from Tally as Excel and upload that.")
-        : new SourceFormatException($"Files of format '{format}' cannot be read.");
+    static SourceFormatException Unsupported(string format) => new($"Files of format '{format}' cannot be read.");
 
     static string DelimiterName(char delimiter) => delimiter switch
     {

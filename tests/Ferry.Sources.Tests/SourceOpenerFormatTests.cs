@@ -170,11 +170,16 @@ public sealed class SourceOpenerFormatTests : IDisposable
     }
 
     [Fact]
-    public void A_Tally_export_is_named_as_such_and_not_read_as_text()
+    public void A_Tally_day_book_without_masters_is_refused_with_what_to_export_instead()
     {
-        var error = Assert.Throws<SourceFormatException>(() => _opener.Inspect(_folder.File(Bytes.Ascii("<ENVELOPE><HEADER><TALLYREQUEST>Import Data</TALLYREQUEST></HEADER></ENVELOPE>"))));
+        var dayBook = new TallyXmlBuilder().Company("Acme Traders")
+            .Message(TallyXmlBuilder.Voucher("Sales", "S-1", "20240402", "Globex Retail",
+                [TallyXmlBuilder.LedgerEntry("Globex Retail", -1180m, deemedPositive: true), TallyXmlBuilder.LedgerEntry("Sales", 1180m, deemedPositive: false)]))
+            .Save(_folder.Path);
 
-        Assert.Contains("Tally XML", error.Message, StringComparison.Ordinal);
+        var error = Assert.Throws<SourceFormatException>(() => _opener.Inspect(dayBook));
+
+        Assert.Contains("All Masters", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
