@@ -60,9 +60,7 @@ static class InspectCommand
     {
         if (json)
         {
-            JsonOutput.Write(new TallyInspectResult(file.Name, summary.Format, summary.Encoding, summary.Company, summary.Entities,
-                summary.VouchersByType, summary.SkippedVouchers, summary.UnbalancedVouchers, summary.FirstUnbalanced,
-                summary.UnresolvedVoucherTypes, summary.OtherObjects));
+            JsonOutput.Write(summary);
             return ExitCodes.Success;
         }
         Console.WriteLine($"{file.Name}: Tally XML export, {summary.Encoding}, company {summary.Company ?? "(not named)"}");
@@ -78,19 +76,6 @@ static class InspectCommand
         }
         return ExitCodes.Success;
     }
-
-    sealed record TallyInspectResult(
-        string File,
-        string Format,
-        string Encoding,
-        string? Company,
-        IReadOnlyDictionary<string, int> Entities,
-        IReadOnlyDictionary<string, int> VouchersByType,
-        IReadOnlyDictionary<string, int> SkippedVouchers,
-        int UnbalancedVouchers,
-        IReadOnlyList<TallyUnbalancedVoucher> FirstUnbalanced,
-        IReadOnlyList<string> UnresolvedVoucherTypes,
-        IReadOnlyDictionary<string, int> OtherObjects);
 
     sealed record InspectTable(
         string Name,
