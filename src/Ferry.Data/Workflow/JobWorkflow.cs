@@ -554,8 +554,11 @@ public sealed class JobWorkflow(FerryDbContext db, UploadStore uploads, ISourceO
             }
             var required = fields.Where(f => f.Required).Select(f => f.Name).ToList();
             var requiredShare = required.Count == 0 ? 1.0 : required.Count(r => matched.Any(m => m.TargetField == r)) / (double)required.Count;
+            // Half how well the matched columns fit (saturating at five), half how much of the table they cover: a
+            // wide export (Zoho items: 40 columns) stays an item list, and the type covering more columns still wins.
+            var fit = matched.Average(m => m.Confidence) * Math.Min(1.0, matched.Count / 5.0);
             var coverage = matched.Sum(m => m.Confidence) / Math.Max(inspection.Columns.Count, 1);
-            var confidence = Math.Round(Math.Min(1.0, coverage) * (0.3 + 0.7 * requiredShare), 2);
+            var confidence = Math.Round(Math.Min(1.0, 0.5 * fit + 0.5 * coverage) * (0.3 + 0.7 * requiredShare), 2);
             if (confidence >= 0.1)
             {
                 suggestions.Add(new DataTypeSuggestion(dataType, confidence, matched.Count));
