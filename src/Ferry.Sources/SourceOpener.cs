@@ -45,10 +45,6 @@ public sealed class SourceOpener : ISourceOpener
             }
             case FormatDetector.Xlsx or FormatDetector.Xls:
             {
-                if (format == FormatDetector.Xlsx)
-                {
-                    ExcelWorkbook.EnsureSafe(path);
-                }
                 var tables = new List<TableInspection>();
                 foreach (var sheet in ExcelWorkbook.SheetNames(path))
                 {
@@ -142,14 +138,8 @@ public sealed class SourceOpener : ISourceOpener
     static int? HeaderRowOf(InspectOptions options, string table) =>
         options.HeaderRows is { } rows && rows.TryGetValue(table, out var row) ? row : null;
 
-    static GridRecordReader OpenSheet(string path, string sheet, long? headerRow)
-    {
-        if (!ExcelWorkbook.SheetNames(path).Contains(sheet, StringComparer.Ordinal))
-        {
-            throw new SourceFormatException($"The workbook has no sheet named '{sheet}'. Sheets: {string.Join(", ", ExcelWorkbook.SheetNames(path))}.");
-        }
-        return GridRecordReader.Open(ExcelWorkbook.OpenSheet(path, sheet), sheet, headerRow, null);
-    }
+    static GridRecordReader OpenSheet(string path, string sheet, long? headerRow) =>
+        GridRecordReader.Open(ExcelWorkbook.OpenSheet(path, sheet), sheet, headerRow, null);
 
     static string FirstSheetWithData(string path)
     {

@@ -22,24 +22,11 @@ public static class TextFileSniffer
         {
             return format;
         }
-        // Detection, inspection and the import each open the file; the whole-file scan is done once per version of it.
-        var file = new FileInfo(path);
-        var key = (file.FullName, file.Length, file.LastWriteTimeUtc);
-        if (Scanned.TryGetValue(key, out var known))
-        {
-            return known;
-        }
         stream.Seek(0, SeekOrigin.Begin);
-        var scanned = FromScan(Utf8Scan.Of(stream));
-        if (Scanned.Count >= 64)
-        {
-            Scanned.Clear();
-        }
-        Scanned[key] = scanned;
-        return scanned;
+        return Scanned.GetOrAdd(path, () => FromScan(Utf8Scan.Of(stream)));
     }
 
-    static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, long, DateTime), TextFormat> Scanned = new();
+    static readonly FileVersionMemo<TextFormat> Scanned = new();
 
     static TextFormat FromScan(Utf8Scan scan)
     {

@@ -85,8 +85,20 @@ public static class ExcelWorkbook
                 return;
             }
         }
-        PackageSafety.Check(path, limits ?? WorkbookLimits.Default);
+        if (limits is not null)
+        {
+            PackageSafety.Check(path, limits);
+            return;
+        }
+        Checked.GetOrAdd(path, () =>
+        {
+            PackageSafety.Check(path, WorkbookLimits.Default);
+            return true;
+        });
     }
+
+    /// <summary>Listing the sheets, opening one and inspecting each check the same file; it is inflated once.</summary>
+    static readonly FileVersionMemo<bool> Checked = new();
 
     /// <summary>The sheets in workbook order, hidden ones included.</summary>
     public static IReadOnlyList<string> SheetNames(string path)
