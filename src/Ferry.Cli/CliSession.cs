@@ -6,6 +6,7 @@ using Ferry.Data.Storage;
 using Ferry.Data.Workflow;
 using Ferry.Erp.Model;
 using Ferry.Sources;
+using Ferry.Sources.Tally;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -24,9 +25,10 @@ sealed class CliSession : IAsyncDisposable
         Organization = organization;
         _db = DataServiceCollectionExtensions.CreateContext(setup.Database, new TenantScope { OrganizationId = organization.Id });
         var uploads = new UploadStore(setup.Storage);
-        Workflow = new JobWorkflow(_db, uploads, new SourceOpener(), setup.Database, setup.Worker);
+        Workflow = new JobWorkflow(_db, uploads, new SourceOpener(), new TallyBookOpener(), setup.Database, setup.Worker);
         var queue = new JobQueue(setup.Database, setup.Worker, TimeProvider.System);
-        _worker = new JobWorker(queue, new ImportRun(setup.Database, queue, new SourceOpener(), uploads, setup.Worker),
+        var books = new BooksRun(setup.Database, queue, new TallyBookOpener(), uploads, setup.Worker);
+        _worker = new JobWorker(queue, new ImportRun(setup.Database, queue, new SourceOpener(), books, uploads, setup.Worker),
             new RollbackRun(setup.Database, queue, setup.Worker), setup.Worker, NullLogger<JobWorker>.Instance);
     }
 

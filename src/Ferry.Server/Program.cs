@@ -5,6 +5,7 @@ using Ferry.Server.Features.Health;
 using Ferry.Server.Features.Jobs;
 using Ferry.Server.Features.Logs;
 using Ferry.Server.Features.Mappings;
+using Ferry.Server.Features.Tally;
 using Ferry.Server.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -27,5 +28,6 @@ migration.MapJobs();
 migration.MapMappings();
 migration.MapExecution();
 migration.MapLogs();
+migration.MapTally();
 
 app.Run();

@@ -5,6 +5,7 @@ using Ferry.Data.Runs;
 using Ferry.Data.Storage;
 using Ferry.Data.Workflow;
 using Ferry.Sources;
+using Ferry.Sources.Tally;
 using Ferry.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,7 +36,7 @@ public sealed class RollbackCommandTests
         await using (var db = DataServiceCollectionExtensions.CreateContext(workspace.Database, new TenantScope { OrganizationId = organizationId }))
         {
             var uploads = new UploadStore(new StorageOptions { UploadRoot = Path.Combine(workspace.Folder, "uploads") });
-            await new JobWorkflow(db, uploads, new SourceOpener(), workspace.Database, new WorkerOptions()).RollbackAsync(jobId, Ct);
+            await new JobWorkflow(db, uploads, new SourceOpener(), new TallyBookOpener(), workspace.Database, new WorkerOptions()).RollbackAsync(jobId, Ct);
         }
         var lease = await new JobQueue(workspace.Database, new WorkerOptions(), TimeProvider.System).ClaimAsync("ferry/4242/killed", soleWorker: false, Ct);
         Assert.NotNull(lease);

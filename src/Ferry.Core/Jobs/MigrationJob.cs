@@ -48,6 +48,15 @@ public sealed class MigrationJob
 
     public DateTime? ValidatedAt { get; set; }
 
+    /// <summary>Source-specific choices as JSON, e.g. a Tally import's adjustment ledger.</summary>
+    public string? Options { get; set; }
+
+    /// <summary>What each entity of a whole-books import came to (inserted, updated, unchanged, skipped, failed), as JSON; committed with every checkpoint.</summary>
+    public string? EntityCounts { get; set; }
+
+    /// <summary>Source totals against what the ERP holds after a whole-books import, as JSON.</summary>
+    public string? Reconciliation { get; set; }
+
     public long RecordsTotal { get; set; }
 
     public long RecordsProcessed { get; set; }

@@ -27,6 +27,12 @@ public sealed class ValidationReport
 
     public bool IssuesTruncated { get; set; }
 
+    /// <summary>For a whole-books import: what each entity would come to.</summary>
+    public Dictionary<string, EntityCount>? ByEntity { get; set; }
+
+    /// <summary>For a whole-books import: ledgers and items that vouchers name but neither the file nor the ERP has, with how many vouchers name each.</summary>
+    public Dictionary<string, long>? MissingMasters { get; set; }
+
     public void AddDuplicate() => Duplicates++;
 
     public void AddIssue(RecordIssue issue)

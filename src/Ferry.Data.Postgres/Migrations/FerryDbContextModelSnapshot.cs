@@ -214,6 +214,10 @@ namespace Ferry.Data.Postgres.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("description");
 
+                    b.Property<string>("EntityCounts")
+                        .HasColumnType("text")
+                        .HasColumnName("entity_counts");
+
                     b.Property<long>("Epoch")
                         .HasColumnType("bigint")
                         .HasColumnName("epoch");
@@ -263,6 +267,10 @@ namespace Ferry.Data.Postgres.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<string>("Options")
+                        .HasColumnType("text")
+                        .HasColumnName("options");
+
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid")
                         .HasColumnName("organization_id");
@@ -270,6 +278,10 @@ namespace Ferry.Data.Postgres.Migrations
                     b.Property<DateTime?>("QueuedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("queued_at");
+
+                    b.Property<string>("Reconciliation")
+                        .HasColumnType("text")
+                        .HasColumnName("reconciliation");
 
                     b.Property<long>("RecordsFailed")
                         .HasColumnType("bigint")
@@ -463,6 +475,11 @@ namespace Ferry.Data.Postgres.Migrations
                     b.Property<long?>("ParentId")
                         .HasColumnType("bigint")
                         .HasColumnName("parent_id");
+
+                    b.Property<string>("ParentName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("parent_name");
 
                     b.Property<string>("SourceGuid")
                         .HasColumnType("text")
@@ -1059,6 +1076,11 @@ namespace Ferry.Data.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("created_job_id");
 
+                    b.Property<string>("ItemName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("item_name");
+
                     b.Property<Guid?>("LastJobId")
                         .HasColumnType("uuid")
                         .HasColumnName("last_job_id");
@@ -1119,6 +1141,11 @@ namespace Ferry.Data.Postgres.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("warehouse_id");
 
+                    b.Property<string>("WarehouseName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("warehouse_name");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ProductId");
@@ -1148,9 +1175,19 @@ namespace Ferry.Data.Postgres.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("additional_unit_id");
 
+                    b.Property<string>("AdditionalUnitSymbol")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("additional_unit_symbol");
+
                     b.Property<long?>("BaseUnitId")
                         .HasColumnType("bigint")
                         .HasColumnName("base_unit_id");
+
+                    b.Property<string>("BaseUnitSymbol")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("base_unit_symbol");
 
                     b.Property<decimal?>("Conversion")
                         .HasPrecision(18, 4)
@@ -1439,6 +1476,11 @@ namespace Ferry.Data.Postgres.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("warehouse_id");
 
+                    b.Property<string>("WarehouseName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("warehouse_name");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ProductId");
@@ -1554,6 +1596,11 @@ namespace Ferry.Data.Postgres.Migrations
                     b.Property<long?>("ParentId")
                         .HasColumnType("bigint")
                         .HasColumnName("parent_id");
+
+                    b.Property<string>("ParentName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("parent_name");
 
                     b.Property<string>("SourceGuid")
                         .HasColumnType("text")

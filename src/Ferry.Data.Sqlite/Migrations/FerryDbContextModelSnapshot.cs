@@ -206,6 +206,10 @@ namespace Ferry.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("description");
 
+                    b.Property<string>("EntityCounts")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entity_counts");
+
                     b.Property<long>("Epoch")
                         .HasColumnType("INTEGER")
                         .HasColumnName("epoch");
@@ -255,6 +259,10 @@ namespace Ferry.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
+                    b.Property<string>("Options")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("options");
+
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT")
                         .HasColumnName("organization_id");
@@ -262,6 +270,10 @@ namespace Ferry.Data.Sqlite.Migrations
                     b.Property<DateTime?>("QueuedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("queued_at");
+
+                    b.Property<string>("Reconciliation")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reconciliation");
 
                     b.Property<long>("RecordsFailed")
                         .HasColumnType("INTEGER")
@@ -451,6 +463,11 @@ namespace Ferry.Data.Sqlite.Migrations
                     b.Property<long?>("ParentId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("parent_id");
+
+                    b.Property<string>("ParentName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parent_name");
 
                     b.Property<string>("SourceGuid")
                         .HasColumnType("TEXT")
@@ -1037,6 +1054,11 @@ namespace Ferry.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("created_job_id");
 
+                    b.Property<string>("ItemName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_name");
+
                     b.Property<Guid?>("LastJobId")
                         .HasColumnType("TEXT")
                         .HasColumnName("last_job_id");
@@ -1097,6 +1119,11 @@ namespace Ferry.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("warehouse_id");
 
+                    b.Property<string>("WarehouseName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("warehouse_name");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ProductId");
@@ -1124,9 +1151,19 @@ namespace Ferry.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("additional_unit_id");
 
+                    b.Property<string>("AdditionalUnitSymbol")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("additional_unit_symbol");
+
                     b.Property<long?>("BaseUnitId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("base_unit_id");
+
+                    b.Property<string>("BaseUnitSymbol")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("base_unit_symbol");
 
                     b.Property<decimal?>("Conversion")
                         .HasPrecision(18, 4)
@@ -1409,6 +1446,11 @@ namespace Ferry.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("warehouse_id");
 
+                    b.Property<string>("WarehouseName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("warehouse_name");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ProductId");
@@ -1520,6 +1562,11 @@ namespace Ferry.Data.Sqlite.Migrations
                     b.Property<long?>("ParentId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("parent_id");
+
+                    b.Property<string>("ParentName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parent_name");
 
                     b.Property<string>("SourceGuid")
                         .HasColumnType("TEXT")

@@ -10,6 +10,8 @@ sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
     {
         ErpRowConfiguration.Configure(builder, "units");
         builder.Property(e => e.Symbol).HasMaxLength(30);
+        builder.Property(e => e.BaseUnitSymbol).HasMaxLength(30);
+        builder.Property(e => e.AdditionalUnitSymbol).HasMaxLength(30);
         builder.HasOne<Unit>().WithMany().HasForeignKey(e => e.BaseUnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Unit>().WithMany().HasForeignKey(e => e.AdditionalUnitId).OnDelete(DeleteBehavior.Restrict);
     }

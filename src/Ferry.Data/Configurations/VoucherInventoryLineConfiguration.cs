@@ -10,6 +10,7 @@ sealed class VoucherInventoryLineConfiguration : IEntityTypeConfiguration<Vouche
     {
         builder.ToTable("voucher_inventory_lines");
         builder.Property(e => e.ItemName).HasMaxLength(200);
+        builder.Property(e => e.WarehouseName).HasMaxLength(200);
         builder.Property(e => e.Batch).HasMaxLength(100);
         builder.HasIndex(e => new { e.VoucherId, e.LineNo }).IsUnique();
         builder.HasIndex(e => new { e.OrganizationId, e.ProductId });

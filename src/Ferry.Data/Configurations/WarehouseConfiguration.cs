@@ -10,6 +10,7 @@ sealed class WarehouseConfiguration : IEntityTypeConfiguration<Warehouse>
     {
         ErpRowConfiguration.Configure(builder, "warehouses");
         builder.Property(e => e.Name).HasMaxLength(200);
+        builder.Property(e => e.ParentName).HasMaxLength(200);
         builder.HasOne<Warehouse>().WithMany().HasForeignKey(e => e.ParentId).OnDelete(DeleteBehavior.Restrict);
     }
 }

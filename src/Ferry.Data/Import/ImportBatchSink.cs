@@ -24,7 +24,6 @@ sealed class ImportBatchSink : IBatchSink, IAsyncDisposable
     readonly ImportContext _context;
     readonly ValidationReport? _report;
     readonly ErpTable _table;
-    readonly ErpTable _jobs;
     readonly JobLogWriter? _log;
     readonly Dictionary<ulong, InsertCommand> _inserts = [];
     readonly (string Field, int Position)[] _fieldColumns;
@@ -35,7 +34,7 @@ sealed class ImportBatchSink : IBatchSink, IAsyncDisposable
     readonly DbConnection _connection;
     DbTransaction? _transaction;
     long _transactionOpened;
-    DbCommand? _fence;
+    readonly CheckpointFence _fence;
     DbCommand? _journal;
     long _checkpoint;
     long _pendingCheckpoint;
@@ -49,7 +48,6 @@ sealed class ImportBatchSink : IBatchSink, IAsyncDisposable
         _checkpoint = context.Checkpoint;
         _pendingCheckpoint = context.Checkpoint;
         _table = ErpTable.For(db, schema.EntityType);
-        _jobs = ErpTable.For(db, typeof(MigrationJob));
         _log = dryRunReport is null ? new JobLogWriter(db, context.OrganizationId, context.JobId) : null;
         _fieldColumns = [.. schema.Fields.Select((f, i) => (f.Name, i)).Where(f => _table.HasColumn(f.Name))];
         _fieldDefaults = [.. _fieldColumns.Select(f => ErpTable.DefaultFor(_table.Column(f.Field)))];
@@ -69,6 +67,7 @@ sealed class ImportBatchSink : IBatchSink, IAsyncDisposable
             }
         }
         _connection = db.Database.GetDbConnection();
+        _fence = new CheckpointFence(db, context.JobId, context.OrganizationId, context.Epoch, context.LeaseDuration);
     }
 
     bool IsDryRun => _report is not null;
@@ -89,7 +88,7 @@ sealed class ImportBatchSink : IBatchSink, IAsyncDisposable
         {
             return outcome;
         }
-        if (!await FenceAsync(_transaction, batch, outcome, cancellationToken))
+        if (!await _fence.AdvanceAsync(_transaction, _pendingCheckpoint, batch.LastRow, batch.Records.Count, outcome, null, cancellationToken))
         {
             await DiscardAsync();
             return BatchOutcome.Stop;
@@ -581,47 +580,6 @@ sealed class ImportBatchSink : IBatchSink, IAsyncDisposable
         return false;
     }
 
-    async Task<bool> FenceAsync(DbTransaction transaction, RecordBatch batch, BatchOutcome outcome, CancellationToken cancellationToken)
-    {
-        if (_fence is null)
-        {
-            _fence = _connection.CreateCommand();
-            _fence.CommandText =
-                "UPDATE migration_jobs SET checkpoint = @next, records_processed = records_processed + @processed, " +
-                "records_inserted = records_inserted + @inserted, records_updated = records_updated + @updated, " +
-                "records_skipped = records_skipped + @skipped, records_failed = records_failed + @failed, " +
-                "lease_expires_at = @lease, updated_at = @now " +
-                "WHERE id = @id AND organization_id = @org AND epoch = @epoch AND checkpoint = @current AND status = @running AND cancel_requested = @no";
-            _fence.Parameters.Add(_jobs.Parameter(_fence, "checkpoint", "next", 0L));
-            _fence.Parameters.Add(_jobs.Parameter(_fence, "records_processed", "processed", 0L));
-            _fence.Parameters.Add(_jobs.Parameter(_fence, "records_inserted", "inserted", 0L));
-            _fence.Parameters.Add(_jobs.Parameter(_fence, "records_updated", "updated", 0L));
-            _fence.Parameters.Add(_jobs.Parameter(_fence, "records_skipped", "skipped", 0L));
-            _fence.Parameters.Add(_jobs.Parameter(_fence, "records_failed", "failed", 0L));
-            _fence.Parameters.Add(_jobs.Parameter(_fence, "lease_expires_at", "lease", DateTime.UtcNow));
-            _fence.Parameters.Add(_jobs.Parameter(_fence, "updated_at", "now", DateTime.UtcNow));
-            _fence.Parameters.Add(_jobs.Parameter(_fence, "id", "id", _context.JobId));
-            _fence.Parameters.Add(_jobs.Parameter(_fence, "organization_id", "org", _context.OrganizationId));
-            _fence.Parameters.Add(_jobs.Parameter(_fence, "epoch", "epoch", _context.Epoch));
-            _fence.Parameters.Add(_jobs.Parameter(_fence, "checkpoint", "current", 0L));
-            _fence.Parameters.Add(_jobs.Parameter(_fence, "status", "running", JobStatus.Running));
-            _fence.Parameters.Add(_jobs.Parameter(_fence, "cancel_requested", "no", false));
-        }
-        var now = DateTime.UtcNow;
-        _fence.Transaction = transaction;
-        var p = _fence.Parameters;
-        p[0].Value = batch.LastRow;
-        p[1].Value = (long)batch.Records.Count;
-        p[2].Value = (long)outcome.Inserted;
-        p[3].Value = (long)outcome.Updated;
-        p[4].Value = (long)outcome.Skipped;
-        p[5].Value = (long)outcome.Failed;
-        p[6].Value = now + _context.LeaseDuration;
-        p[7].Value = now;
-        p[11].Value = _pendingCheckpoint;
-        return await _fence.ExecuteNonQueryAsync(cancellationToken) == 1;
-    }
-
     static string Label(MappedRecord record) => char.ToUpperInvariant(record.Location[0]) + record.Location[1..];
 
     string Singular() => _schema.DataType.TrimEnd('s');
@@ -637,10 +595,7 @@ sealed class ImportBatchSink : IBatchSink, IAsyncDisposable
                 await insert.Command.DisposeAsync();
             }
         }
-        if (_fence is not null)
-        {
-            await _fence.DisposeAsync();
-        }
+        await _fence.DisposeAsync();
         if (_journal is not null)
         {
             await _journal.DisposeAsync();

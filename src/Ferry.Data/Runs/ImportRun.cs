@@ -11,13 +11,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ferry.Data.Runs;
 
-/// <summary>Runs a claimed import from its checkpoint to the end, batch by batch, under its lease.</summary>
-public sealed class ImportRun(DatabaseOptions database, JobQueue queue, ISourceOpener opener, UploadStore uploads, WorkerOptions options)
+/// <summary>Runs a claimed import of a table from its checkpoint to the end, batch by batch, under its lease; whole books go to <see cref="BooksRun"/>.</summary>
+public sealed class ImportRun(DatabaseOptions database, JobQueue queue, ISourceOpener opener, BooksRun books, UploadStore uploads, WorkerOptions options)
 {
     public async Task RunAsync(JobLease lease, CancellationToken stopping)
     {
         await using var db = DataServiceCollectionExtensions.CreateContext(database);
         var job = await JobRunContext.LoadAsync(db, lease, stopping);
+        if (JobWorkflow.IsBooks(job))
+        {
+            await books.RunAsync(lease, stopping);
+            return;
+        }
         var schema = ErpSchemas.Get(job.DataTypes.FirstOrDefault() ?? "");
         var mappings = await db.FieldMappings.IgnoreQueryFilters([FerryDbContext.TenantFilter])
             .Where(m => m.JobId == job.Id && m.OrganizationId == job.OrganizationId)
@@ -65,7 +70,7 @@ public sealed class ImportRun(DatabaseOptions database, JobQueue queue, ISourceO
 
         if (result.Fenced)
         {
-            await StopAsync(db, lease, stopping);
+            await JobRunContext.StopAsync(db, lease, stopping);
             return;
         }
         var final = await JobRunContext.LoadAsync(db, lease, stopping);
@@ -74,19 +79,5 @@ public sealed class ImportRun(DatabaseOptions database, JobQueue queue, ISourceO
         await JobRunContext.FinishAsync(db, lease, status,
             $"Migration {(status == JobStatus.Completed ? "completed" : "completed with errors")}: {final.RecordsInserted} inserted, {final.RecordsUpdated} updated, {final.RecordsSkipped} skipped, {final.RecordsFailed} failed of {final.RecordsProcessed} records",
             "execute", s => s.SetProperty(j => j.FinishedAt, now), stopping);
-    }
-
-    /// <summary>The run was fenced: either a cancel was asked for (finish as cancelled) or another worker took over.</summary>
-    static async Task StopAsync(FerryDbContext db, JobLease lease, CancellationToken cancellationToken)
-    {
-        var job = await JobRunContext.LoadAsync(db, lease, cancellationToken);
-        if (job.Epoch != lease.Epoch || !job.CancelRequested)
-        {
-            return;
-        }
-        var now = DateTime.UtcNow;
-        await JobRunContext.FinishAsync(db, lease, JobStatus.Cancelled,
-            $"Migration cancelled after row {job.Checkpoint}: {job.RecordsInserted} inserted, {job.RecordsUpdated} updated stay until rolled back",
-            "cancel", s => s.SetProperty(j => j.FinishedAt, now), cancellationToken);
     }
 }

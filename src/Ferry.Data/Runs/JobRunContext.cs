@@ -87,4 +87,18 @@ static class JobRunContext
         {
         }
     }
+
+    /// <summary>The run was fenced: either a cancel was asked for (finish as cancelled) or another worker took over.</summary>
+    public static async Task StopAsync(FerryDbContext db, JobLease lease, CancellationToken cancellationToken)
+    {
+        var job = await LoadAsync(db, lease, cancellationToken);
+        if (job.Epoch != lease.Epoch || !job.CancelRequested)
+        {
+            return;
+        }
+        var now = DateTime.UtcNow;
+        await FinishAsync(db, lease, JobStatus.Cancelled,
+            $"Migration cancelled after row {job.Checkpoint}: {job.RecordsInserted} inserted, {job.RecordsUpdated} updated stay until rolled back",
+            "cancel", s => s.SetProperty(j => j.FinishedAt, now), cancellationToken);
+    }
 }

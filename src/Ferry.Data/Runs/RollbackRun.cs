@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Ferry.Core.Jobs;
+using Ferry.Data.Books;
 using Ferry.Data.Import;
 using Ferry.Erp.Model;
 using Microsoft.EntityFrameworkCore;
@@ -94,6 +95,11 @@ public sealed class RollbackRun(DatabaseOptions database, JobQueue queue, Worker
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             foreach (var entry in entries)
             {
+                if (entry.TableName == VoucherLines.JournalTable)
+                {
+                    await RestoreLinesAsync(db, connection, transaction, lease, entry, summary, cancellationToken);
+                    continue;
+                }
                 var table = ErpTable.For(db, EntityOf(db, entry.TableName));
                 var values = BeforeImage.Deserialize(entry.BeforeImage, table);
                 await using var command = connection.CreateCommand();
@@ -127,6 +133,32 @@ public sealed class RollbackRun(DatabaseOptions database, JobQueue queue, Worker
             }
             await transaction.CommitAsync(cancellationToken);
         }
+    }
+
+    /// <summary>Puts back the lines an update replaced, unless someone changed the voucher since.</summary>
+    static async Task RestoreLinesAsync(FerryDbContext db, DbConnection connection, DbTransaction transaction, JobLease lease, RollbackJournalEntry entry,
+        RollbackSummary summary, CancellationToken cancellationToken)
+    {
+        await db.Database.UseTransactionAsync(transaction, cancellationToken);
+        var ours = await db.Vouchers.IgnoreQueryFilters([FerryDbContext.TenantFilter])
+            .AnyAsync(v => v.Id == entry.RowId && v.OrganizationId == lease.OrganizationId && v.LastJobId == lease.JobId, cancellationToken);
+        if (!ours)
+        {
+            summary.Conflicts++;
+            summary.ConflictRows.Add($"vouchers#{entry.RowId}");
+            await db.Database.UseTransactionAsync(null, cancellationToken);
+            return;
+        }
+        await db.VoucherLedgerLines.IgnoreQueryFilters([FerryDbContext.TenantFilter])
+            .Where(l => l.VoucherId == entry.RowId && l.OrganizationId == lease.OrganizationId).ExecuteDeleteAsync(cancellationToken);
+        await db.VoucherInventoryLines.IgnoreQueryFilters([FerryDbContext.TenantFilter])
+            .Where(l => l.VoucherId == entry.RowId && l.OrganizationId == lease.OrganizationId).ExecuteDeleteAsync(cancellationToken);
+        var (ledgerLines, itemLines) = VoucherLines.Restore(entry.BeforeImage, lease.OrganizationId, entry.RowId);
+        db.VoucherLedgerLines.AddRange(ledgerLines);
+        db.VoucherInventoryLines.AddRange(itemLines);
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        await db.Database.UseTransactionAsync(null, cancellationToken);
     }
 
     async Task<bool> DeleteCreatedAsync(FerryDbContext db, DbConnection connection, JobLease lease, Type type, RollbackSummary summary, CancellationToken cancellationToken)
@@ -164,7 +196,8 @@ public sealed class RollbackRun(DatabaseOptions database, JobQueue queue, Worker
             }
             await transaction.CommitAsync(cancellationToken);
             summary.Deleted += pending;
-            if (deleted < options.RollbackBatchSize)
+            // A tree (groups under groups) loses its leaves first; a pass that frees parents runs again.
+            if (deleted < options.RollbackBatchSize && (pending == 0 || !SelfReferencing(entity)))
             {
                 return true;
             }
@@ -211,6 +244,8 @@ public sealed class RollbackRun(DatabaseOptions database, JobQueue queue, Worker
         await transaction.RollbackAsync(cancellationToken);
         return false;
     }
+
+    static bool SelfReferencing(IEntityType entity) => entity.GetReferencingForeignKeys().Any(f => f.DeclaringEntityType == entity);
 
     static Type EntityOf(FerryDbContext db, string tableName) =>
         db.Model.GetEntityTypes().First(e => e.GetTableName() == tableName && !e.IsOwned()).ClrType;

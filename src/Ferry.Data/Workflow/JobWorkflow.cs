@@ -4,9 +4,11 @@ using Ferry.Core.Mapping;
 using Ferry.Core.Pipeline;
 using Ferry.Core.Rules;
 using Ferry.Core.Sources;
+using Ferry.Data.Books;
 using Ferry.Data.Import;
 using Ferry.Data.Runs;
 using Ferry.Data.Storage;
+using Ferry.Erp.Books;
 using Ferry.Erp.Schemas;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +18,7 @@ namespace Ferry.Data.Workflow;
 /// The steps of a guided migration — create, upload, map, validate, execute, cancel, roll back — shared by the API
 /// and the command line. Works on a context scoped to one organization; every step checks the job state machine.
 /// </summary>
-public sealed class JobWorkflow(FerryDbContext db, UploadStore uploads, ISourceOpener opener, DatabaseOptions database, WorkerOptions options)
+public sealed class JobWorkflow(FerryDbContext db, UploadStore uploads, ISourceOpener opener, IBookOpener books, DatabaseOptions database, WorkerOptions options)
 {
     public const int MaxBatchSize = 10_000;
 
@@ -42,6 +44,7 @@ public sealed class JobWorkflow(FerryDbContext db, UploadStore uploads, ISourceO
             CreatedAt = now,
             UpdatedAt = now,
             BatchSize = CheckBatchSize(spec.BatchSize ?? 100),
+            Options = spec.Options is null ? null : BookJobOptions.Write(spec.Options),
         };
         db.Jobs.Add(job);
         await db.SaveChangesAsync(cancellationToken);
@@ -64,7 +67,7 @@ public sealed class JobWorkflow(FerryDbContext db, UploadStore uploads, ISourceO
             job.Description = changes.Description;
         }
         var settingsChange = changes.DataTypes is not null || changes.ConflictStrategy is not null || changes.BatchSize is not null
-            || changes.SourceTable is not null || changes.HeaderRow is not null;
+            || changes.SourceTable is not null || changes.HeaderRow is not null || changes.AdjustmentLedger is not null || changes.CreateMissingMasters is not null;
         if (settingsChange && job.Status > JobStatus.Validated)
         {
             throw new FerryException(ErrorCodes.InvalidJobState,
@@ -95,6 +98,16 @@ public sealed class JobWorkflow(FerryDbContext db, UploadStore uploads, ISourceO
         if (changes.BatchSize is { } batchSize)
         {
             job.BatchSize = CheckBatchSize(batchSize);
+        }
+        if (changes.AdjustmentLedger is not null || changes.CreateMissingMasters is not null)
+        {
+            var current = BookJobOptions.Read(job.Options);
+            job.Options = BookJobOptions.Write(current with
+            {
+                AdjustmentLedger = changes.AdjustmentLedger ?? current.AdjustmentLedger,
+                CreateMissingMasters = changes.CreateMissingMasters ?? current.CreateMissingMasters,
+            });
+            Invalidate(job);
         }
         job.UpdatedAt = DateTime.UtcNow;
         await db.SaveChangesAsync(cancellationToken);
@@ -170,6 +183,18 @@ public sealed class JobWorkflow(FerryDbContext db, UploadStore uploads, ISourceO
         inspection = inspection with { Tables = [.. inspection.Tables.Select(t => t with { SuggestedDataTypes = SuggestDataTypes(t) })] };
         var profile = FileProfile.Of(inspection, DefaultTable(inspection, job.DataTypes.FirstOrDefault()).Name);
         var suggestions = profile.Selected.SuggestedDataTypes;
+        if (BookFormats.IsBook(inspection.Format))
+        {
+            try
+            {
+                profile = profile with { Books = BookSummary.Of(books.Open(uploads.PathOf(job.OrganizationId, job.Id, stored.StoredName), SafeFileName(fileName) ?? stored.StoredName, BookJobOptions.Read(job.Options))) };
+            }
+            catch
+            {
+                uploads.Delete(job.OrganizationId, job.Id, stored.StoredName);
+                throw;
+            }
+        }
 
         if (job.StoredFileName is { } previous)
         {
@@ -181,10 +206,18 @@ public sealed class JobWorkflow(FerryDbContext db, UploadStore uploads, ISourceO
         job.FileSha256 = stored.Sha256;
         job.UploadedAt = DateTime.UtcNow;
         job.FileProfile = JsonDocuments.Serialize(profile);
-        job.RecordsTotal = profile.Selected.RowCount;
+        job.RecordsTotal = profile.Books?.Entries ?? profile.Selected.RowCount;
         job.ValidationReport = null;
         job.ValidatedAt = null;
-        if (job.DataTypes.Count == 0 && suggestions.FirstOrDefault(s => ErpSchemas.All.Any(e => e.DataType == s.DataType)) is { } importable)
+        if (profile.Books is { } summary)
+        {
+            job.SourceType = SourceType.Tally;
+            if (job.DataTypes.Count == 0)
+            {
+                job.DataTypes = [.. BookDataTypes.Present(summary.Entities)];
+            }
+        }
+        else if (job.DataTypes.Count == 0 && suggestions.FirstOrDefault(s => ErpSchemas.All.Any(e => e.DataType == s.DataType)) is { } importable)
         {
             job.DataTypes = [importable.DataType];
         }
@@ -199,6 +232,13 @@ public sealed class JobWorkflow(FerryDbContext db, UploadStore uploads, ISourceO
     {
         var job = await FindAsync(jobId, cancellationToken);
         JobTransitions.EnsureCanMove(job.Status, JobStatus.Mapped, "map the fields of");
+        if (IsBooks(job))
+        {
+            job.Status = JobStatus.Mapped;
+            Invalidate(job);
+            await db.SaveChangesAsync(cancellationToken);
+            return new AutoMappingResult([], [], [], []);
+        }
         var table = ProfileOf(job).Selected;
         var schema = SchemaOf(job);
         var samples = table.ColumnProfiles.ToDictionary(c => c.Name, c => c.SampleValues, StringComparer.Ordinal);
@@ -328,6 +368,10 @@ public sealed class JobWorkflow(FerryDbContext db, UploadStore uploads, ISourceO
 
     public async Task<ValidationReport> DryRunAsync(MigrationJob job, CancellationToken cancellationToken)
     {
+        if (IsBooks(job))
+        {
+            return await DryRunBooksAsync(job, cancellationToken);
+        }
         var schema = SchemaOf(job);
         var mappings = (await MappingsQuery(job.Id).ToListAsync(cancellationToken)).Select(m => m.ToFieldMapping()).ToList();
         var profile = ProfileOf(job);
@@ -343,6 +387,22 @@ public sealed class JobWorkflow(FerryDbContext db, UploadStore uploads, ISourceO
         return report;
     }
 
+    async Task<ValidationReport> DryRunBooksAsync(MigrationJob job, CancellationToken cancellationToken)
+    {
+        var bookOptions = BookJobOptions.Read(job.Options);
+        var book = books.Open(uploads.PathOf(job.OrganizationId, job.Id, job.StoredFileName!), job.FileName ?? job.StoredFileName!, bookOptions);
+        var report = new ValidationReport();
+        await using var context = DataServiceCollectionExtensions.CreateContext(database);
+        await using var writer = await BookWriter.CreateAsync(context,
+            new BookContext(job.Id, job.OrganizationId, job.Epoch, job.ConflictStrategy, 0, options.LeaseDuration, options.CommitInterval, bookOptions),
+            null, report, cancellationToken);
+        foreach (var batch in BooksRun.Batches(book, 0, job.BatchSize, job.DataTypes))
+        {
+            await writer.WriteAsync(batch, cancellationToken);
+        }
+        return report;
+    }
+
     /// <summary>
     /// Queues the job for a worker once its mapping holds together (MIG003, MIG010); records are validated again as
     /// they are written, so validating first is a preview, not a gate. One migration at a time runs per organization (MIG008).
@@ -351,7 +411,7 @@ public sealed class JobWorkflow(FerryDbContext db, UploadStore uploads, ISourceO
     {
         var job = await FindAsync(jobId, cancellationToken);
         JobTransitions.EnsureCanMove(job.Status, JobStatus.Queued, "execute");
-        if (job.Status != JobStatus.Failed)
+        if (job.Status != JobStatus.Failed && !IsBooks(job))
         {
             var mappings = (await MappingsQuery(job.Id).ToListAsync(cancellationToken)).Select(m => m.ToFieldMapping()).ToList();
             RecordMapper.Create(SchemaOf(job), ProfileOf(job).Selected.Columns, mappings);
@@ -415,6 +475,9 @@ public sealed class JobWorkflow(FerryDbContext db, UploadStore uploads, ISourceO
         await db.SaveChangesAsync(cancellationToken);
         return job;
     }
+
+    /// <summary>Whether the job's file holds whole books (a Tally export) rather than one table.</summary>
+    public static bool IsBooks(MigrationJob job) => job.FileProfile is not null && BookFormats.IsBook(ProfileOf(job).Format);
 
     public static FileProfile ProfileOf(MigrationJob job) =>
         JsonDocuments.Deserialize<FileProfile>(job.FileProfile)

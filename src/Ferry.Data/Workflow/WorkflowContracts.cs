@@ -2,6 +2,7 @@ using Ferry.Core.Jobs;
 using Ferry.Core.Mapping;
 using Ferry.Core.Profiling;
 using Ferry.Core.Sources;
+using Ferry.Erp.Books;
 
 namespace Ferry.Data.Workflow;
 
@@ -11,7 +12,8 @@ public sealed record NewJob(
     SourceType SourceType,
     IReadOnlyList<string> DataTypes,
     ConflictStrategy ConflictStrategy,
-    int? BatchSize = null);
+    int? BatchSize = null,
+    BookOptions? Options = null);
 
 /// <param name="SourceTable">The sheet or table of the uploaded file to import.</param>
 /// <param name="HeaderRow">The 1-based row holding the column names, when the detected one is wrong.</param>
@@ -22,7 +24,9 @@ public sealed record JobChanges(
     ConflictStrategy? ConflictStrategy,
     int? BatchSize,
     string? SourceTable = null,
-    int? HeaderRow = null);
+    int? HeaderRow = null,
+    string? AdjustmentLedger = null,
+    bool? CreateMissingMasters = null);
 
 /// <summary>What an upload found, kept on the job, and which of its tables the job imports.</summary>
 public sealed record FileProfile(
@@ -33,6 +37,9 @@ public sealed record FileProfile(
     IReadOnlyList<TableInspection> Tables,
     string Table)
 {
+    /// <summary>For a file that holds whole books (a Tally export): what is in it.</summary>
+    public BookSummary? Books { get; init; }
+
     /// <summary>The table the job imports.</summary>
     public TableInspection Selected => Tables.FirstOrDefault(t => t.Name == Table) ?? Tables[0];
 
@@ -45,6 +52,22 @@ public sealed record FileProfile(
 
     public static FileProfile Of(FileInspection inspection, string table) =>
         new(inspection.Format, inspection.Encoding, inspection.Delimiter, inspection.LineEnding, inspection.Tables, table);
+}
+
+/// <summary>What a whole-books file holds: the company, distinct objects per entity, vouchers per type, opening balances.</summary>
+public sealed record BookSummary(
+    string? Company,
+    long Entries,
+    IReadOnlyDictionary<string, long> Entities,
+    IReadOnlyDictionary<string, VoucherTypeTotal> VouchersByType,
+    IReadOnlyDictionary<string, long> SkippedVouchers,
+    long UnbalancedVouchers,
+    DateOnly? PeriodFrom,
+    DateOnly? PeriodTo,
+    OpeningBalances Openings)
+{
+    public static BookSummary Of(IBook book) => new(book.Company, book.Count, book.Totals.Entities, book.Totals.VoucherTypes,
+        book.Totals.SkippedVouchers, book.Totals.UnbalancedVouchers, book.Totals.FirstVoucherDate, book.Totals.LastVoucherDate, book.Totals.Openings);
 }
 
 public sealed record MappingSpec(

@@ -9,6 +9,9 @@ public sealed class AccountGroup : ErpRow
 
     public AccountGroup? Parent { get; set; }
 
+    /// <summary>Name of the parent group as the source gave it; kept when the parent is not (yet) in the chart.</summary>
+    public string? ParentName { get; set; }
+
     public AccountNature Nature { get; set; }
 
     /// <summary>One of the groups every chart of accounts starts with (Tally's 28 reserved groups).</summary>

@@ -5,7 +5,12 @@ public sealed class StockMovement : ErpRow
 {
     public long ProductId { get; set; }
 
+    /// <summary>The product's name as the source gave it.</summary>
+    public string? ItemName { get; set; }
+
     public long? WarehouseId { get; set; }
+
+    public string? WarehouseName { get; set; }
 
     public DateOnly MovementDate { get; set; }
 

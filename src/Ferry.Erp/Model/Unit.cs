@@ -13,7 +13,12 @@ public sealed class Unit : ErpRow
 
     public long? BaseUnitId { get; set; }
 
+    /// <summary>For a compound unit, the symbol of its base unit as the source gave it.</summary>
+    public string? BaseUnitSymbol { get; set; }
+
     public long? AdditionalUnitId { get; set; }
+
+    public string? AdditionalUnitSymbol { get; set; }
 
     public decimal? Conversion { get; set; }
 

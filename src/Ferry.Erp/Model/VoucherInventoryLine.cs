@@ -17,8 +17,11 @@ public sealed class VoucherInventoryLine
 
     public long? WarehouseId { get; set; }
 
+    public string? WarehouseName { get; set; }
+
     public string? Batch { get; set; }
 
+    /// <summary>Positive when the stock comes in, negative when it goes out.</summary>
     public decimal Quantity { get; set; }
 
     public decimal? Rate { get; set; }

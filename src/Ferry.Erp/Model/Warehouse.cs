@@ -7,6 +7,8 @@ public sealed class Warehouse : ErpRow
 
     public long? ParentId { get; set; }
 
+    public string? ParentName { get; set; }
+
     public string? Address { get; set; }
 
     public string? SourceGuid { get; set; }

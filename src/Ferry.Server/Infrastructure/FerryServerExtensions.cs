@@ -7,8 +7,10 @@ using Ferry.Data;
 using Ferry.Data.Runs;
 using Ferry.Data.Storage;
 using Ferry.Data.Workflow;
+using Ferry.Erp.Books;
 using Ferry.Erp.Model;
 using Ferry.Sources;
+using Ferry.Sources.Tally;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.Tokens;
 
@@ -35,8 +37,10 @@ static class FerryServerExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<UploadStore>();
         services.AddSingleton<ISourceOpener, SourceOpener>();
+        services.AddSingleton<IBookOpener, TallyBookOpener>();
         services.AddScoped<JobWorkflow>();
         services.AddSingleton<JobQueue>();
+        services.AddSingleton<BooksRun>();
         services.AddSingleton<ImportRun>();
         services.AddSingleton<RollbackRun>();
         services.AddSingleton<JobWorker>();

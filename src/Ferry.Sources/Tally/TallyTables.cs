@@ -51,7 +51,7 @@ public static class TallyTables
     }
 
     /// <summary>"customer" under Sundry Debtors, "vendor" under Sundry Creditors (by name or by the reserved name a rename keeps).</summary>
-    static string? PartyType(string? parent, IReadOnlyDictionary<string, TallyGroup> groups)
+    internal static string? PartyType(string? parent, IReadOnlyDictionary<string, TallyGroup> groups)
     {
         for (var depth = 0; parent is not null && depth < 64; depth++)
         {
@@ -98,7 +98,7 @@ public static class TallyTables
     /// <summary>Tally's sign rule: a negative amount is a debit.</summary>
     static string? Side(decimal? amount) => amount is null or 0 ? null : amount < 0 ? "Dr" : "Cr";
 
-    static string? Treatment(string? registration) => registration?.Trim().ToUpperInvariant() switch
+    internal static string? Treatment(string? registration) => registration?.Trim().ToUpperInvariant() switch
     {
         null or "" => null,
         var r when r.Contains("SEZ", StringComparison.Ordinal) => "sez",

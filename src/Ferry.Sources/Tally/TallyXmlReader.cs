@@ -30,6 +30,9 @@ public sealed partial class TallyXmlReader : IDisposable
     /// <summary>SVCURRENTCOMPANY without Tally's " - (from 1-Apr-24)" suffix; known once the first object is read.</summary>
     public string? Company { get; private set; }
 
+    /// <summary>The date in SVCURRENTCOMPANY's " - (from 1-Apr-24)" suffix: the start of the period the company was opened for.</summary>
+    public DateOnly? PeriodFrom { get; private set; }
+
     /// <summary>The current object as read from the file.</summary>
     public TallyObject Current { get; private set; } = new TallyUnknownObject("");
 
@@ -119,7 +122,9 @@ public sealed partial class TallyXmlReader : IDisposable
                 }
                 else if (_xml.LocalName == "SVCURRENTCOMPANY")
                 {
-                    Company = CompanyName(_xml.ReadElementContentAsString());
+                    var text = _xml.ReadElementContentAsString();
+                    Company = CompanyName(text);
+                    PeriodFrom = PeriodStart(text);
                     _sawTallyContent = true;
                     _positioned = true;
                 }
@@ -150,6 +155,13 @@ public sealed partial class TallyXmlReader : IDisposable
         return name.Length == 0 ? null : name;
     }
 
-    [GeneratedRegex(@"\s*-\s*\(from [^)]*\)\s*$", RegexOptions.CultureInvariant)]
+    internal static DateOnly? PeriodStart(string text) =>
+        FromDateSuffix().Match(text) is { Success: true } match
+        && DateOnly.TryParseExact(match.Groups[1].Value.Trim(), ["d-MMM-yy", "d-MMM-yyyy"], System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.None, out var date)
+            ? date
+            : null;
+
+    [GeneratedRegex(@"\s*-\s*\(from ([^)]*)\)\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex FromDateSuffix();
 }

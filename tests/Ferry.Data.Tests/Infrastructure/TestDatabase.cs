@@ -6,6 +6,7 @@ using Ferry.Data.Storage;
 using Ferry.Data.Workflow;
 using Ferry.Erp.Model;
 using Ferry.Sources;
+using Ferry.Sources.Tally;
 using Ferry.Tests.Fixtures;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -102,7 +103,7 @@ public sealed class TestDatabase : IAsyncDisposable
     public async Task<T> WorkflowAsync<T>(Guid organizationId, Func<JobWorkflow, Task<T>> step)
     {
         await using var db = For(organizationId);
-        return await step(new JobWorkflow(db, Uploads, new SourceOpener(), Options, Worker));
+        return await step(new JobWorkflow(db, Uploads, new SourceOpener(), new TallyBookOpener(), Options, Worker));
     }
 
     /// <summary>Creates a contacts job, uploads the file and maps its columns automatically.</summary>
@@ -139,7 +140,7 @@ public sealed class TestDatabase : IAsyncDisposable
     public JobQueue Queue(TimeProvider? time = null) => new(Options, Worker, time ?? TimeProvider.System);
 
     public ImportRun ImportRun(JobQueue queue, ISourceOpener? opener = null) =>
-        new(Options, queue, opener ?? new SourceOpener(), Uploads, Worker);
+        new(Options, queue, opener ?? new SourceOpener(), new BooksRun(Options, queue, new TallyBookOpener(), Uploads, Worker), Uploads, Worker);
 
     public JobWorker CreateWorker(JobQueue? queue = null, ISourceOpener? opener = null)
     {

@@ -2,7 +2,9 @@ using System.Text.Json;
 using Ferry.Core.Jobs;
 using Ferry.Core.Profiling;
 using Ferry.Core.Sources;
+using Ferry.Data.Books;
 using Ferry.Data.Workflow;
+using Ferry.Erp.Books;
 using Ferry.Server.Infrastructure;
 
 namespace Ferry.Server.Features.Jobs;
@@ -13,7 +15,21 @@ public sealed record CreateJobRequest(
     SourceType? SourceType,
     List<string>? DataTypes,
     ConflictStrategy? ConflictStrategy,
-    int? BatchSize);
+    int? BatchSize,
+    JobOptionsRequest? Options = null);
+
+/// <summary>
+/// Options of a whole-books (Tally) import: the ledger that takes the difference in opening balances, and whether
+/// ledgers and items that vouchers name but nobody imported are created as placeholders under Suspense A/c.
+/// </summary>
+public sealed record JobOptionsRequest(string? AdjustmentLedger, bool? CreateMissingMasters)
+{
+    public BookOptions ToOptions() => new()
+    {
+        AdjustmentLedger = AdjustmentLedger ?? BookOptions.DefaultAdjustmentLedger,
+        CreateMissingMasters = CreateMissingMasters ?? false,
+    };
+}
 
 public sealed record UpdateJobRequest(
     string? Name,
@@ -22,7 +38,8 @@ public sealed record UpdateJobRequest(
     ConflictStrategy? ConflictStrategy,
     int? BatchSize,
     string? SourceTable,
-    int? HeaderRow);
+    int? HeaderRow,
+    JobOptionsRequest? Options = null);
 
 public sealed record FileResponse(
     string? Name,
@@ -40,7 +57,8 @@ public sealed record FileResponse(
     IReadOnlyList<IReadOnlyDictionary<string, string?>> Preview,
     IReadOnlyList<ColumnProfile> ColumnProfiles,
     IReadOnlyList<DataTypeSuggestion> SuggestedDataTypes,
-    IReadOnlyList<TableInspection> Tables);
+    IReadOnlyList<TableInspection> Tables,
+    BookSummary? Books);
 
 public sealed record JobCounts(
     long RecordsTotal,
@@ -72,7 +90,10 @@ public sealed record JobResponse(
     JobCounts Counts,
     FileResponse? File,
     JsonElement? Validation,
-    JsonElement? RollbackSummary)
+    JsonElement? RollbackSummary,
+    BookOptions? Options,
+    JsonElement? ByEntity,
+    JsonElement? Reconciliation)
 {
     public static JobResponse From(MigrationJob job) => new(
         job.Id, job.Name, job.Description, job.SourceType, job.DataTypes, job.ConflictStrategy, job.Status, job.BatchSize,
@@ -81,7 +102,10 @@ public sealed record JobResponse(
         new JobCounts(job.RecordsTotal, job.RecordsProcessed, job.RecordsSucceeded, job.RecordsInserted, job.RecordsUpdated, job.RecordsSkipped, job.RecordsFailed),
         FileOf(job),
         JsonColumn.Parse(job.ValidationReport),
-        JsonColumn.Parse(job.RollbackSummary));
+        JsonColumn.Parse(job.RollbackSummary),
+        JobWorkflow.IsBooks(job) ? BookJobOptions.Read(job.Options) : null,
+        JsonColumn.Parse(job.EntityCounts),
+        JsonColumn.Parse(job.Reconciliation));
 
     static FileResponse? FileOf(MigrationJob job)
     {
@@ -92,7 +116,7 @@ public sealed record JobResponse(
         var table = profile.Selected;
         return new FileResponse(job.FileName, job.FileSize, job.FileSha256, job.UploadedAt, profile.Format, profile.Encoding, profile.Delimiter,
             profile.LineEnding, table.Name, table.HeaderRow, table.Columns, table.RowCount, table.Preview, table.ColumnProfiles, table.SuggestedDataTypes,
-            profile.Tables);
+            profile.Tables, profile.Books);
     }
 }
 

@@ -37,7 +37,8 @@ static class JobsApi
             request.SourceType ?? SourceType.Csv,
             request.DataTypes ?? [],
             request.ConflictStrategy ?? ConflictStrategy.Skip,
-            request.BatchSize), cancellationToken);
+            request.BatchSize,
+            request.Options?.ToOptions()), cancellationToken);
         return TypedResults.Created($"/api/v1/migration/jobs/{job.Id}", JobResponse.From(job));
     }
 
@@ -63,7 +64,8 @@ static class JobsApi
 
     static async Task<Ok<JobResponse>> UpdateJob(Guid jobId, UpdateJobRequest request, JobWorkflow workflow, CancellationToken cancellationToken) =>
         TypedResults.Ok(JobResponse.From(await workflow.UpdateAsync(jobId,
-            new JobChanges(request.Name, request.Description, request.DataTypes, request.ConflictStrategy, request.BatchSize, request.SourceTable, request.HeaderRow), cancellationToken)));
+            new JobChanges(request.Name, request.Description, request.DataTypes, request.ConflictStrategy, request.BatchSize, request.SourceTable, request.HeaderRow,
+                request.Options?.AdjustmentLedger, request.Options?.CreateMissingMasters), cancellationToken)));
 
     static async Task<NoContent> DeleteJob(Guid jobId, JobWorkflow workflow, CancellationToken cancellationToken)
     {
