@@ -13,4 +13,14 @@ public static class ErrorCodes
     public const string TemplateNotFound = "MIG009";
     public const string MappingInvalid = "MIG010";
     public const string InvalidJobState = "MIG011";
+    public const string IntegrationTimeout = "INT001";
+    public const string IntegrationAuthenticationFailed = "INT002";
+    public const string IntegrationRateLimited = "INT003";
+    public const string IntegrationInvalidConfiguration = "INT004";
+    public const string IntegrationUnavailable = "INT005";
+    public const string IntegrationSyncConflict = "INT006";
+    public const string IntegrationPermissionDenied = "INT007";
+    public const string IntegrationInvalidResponse = "INT008";
+    public const string IntegrationNetworkError = "INT009";
+    public const string IntegrationFailed = "INT010";
 }
