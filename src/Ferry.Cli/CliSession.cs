@@ -77,10 +77,11 @@ sealed class CliSession : IAsyncDisposable
         return await FindAsync(jobId, cancellationToken);
     }
 
-    public async Task<MigrationJob?> FindUnfinishedAsync(string sha256, string dataType, CancellationToken cancellationToken) =>
+    /// <summary>The latest queued or running job of the same file and data types (any, when none are named), to resume.</summary>
+    public async Task<MigrationJob?> FindUnfinishedAsync(string sha256, IReadOnlyList<string> dataTypes, CancellationToken cancellationToken) =>
         (await _db.Jobs.Where(j => j.FileSha256 == sha256 && (j.Status == JobStatus.Queued || j.Status == JobStatus.Running))
             .OrderByDescending(j => j.CreatedAt).ToListAsync(cancellationToken))
-        .FirstOrDefault(j => j.DataTypes.Contains(dataType));
+        .FirstOrDefault(j => dataTypes.All(j.DataTypes.Contains));
 
     public async Task<MigrationJob> FindAsync(Guid jobId, CancellationToken cancellationToken)
     {

@@ -1,10 +1,12 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Security.Cryptography;
+using System.Text.Json;
 using Ferry.Core;
 using Ferry.Core.Jobs;
 using Ferry.Core.Pipeline;
 using Ferry.Data.Workflow;
+using Ferry.Erp.Books;
 using Ferry.Sources;
 
 namespace Ferry.Cli;
@@ -13,8 +15,17 @@ static class ImportCommand
 {
     public static Command Create()
     {
-        var file = new Argument<FileInfo>("file") { Description = "The file to import: CSV or other delimited text, Excel (.xlsx, .xls), JSON or JSON Lines" };
-        var type = new Option<string>("--type") { Description = "Data type: contacts, products, ledgers, stock or company (default: what the file looks like)" };
+        var file = new Argument<FileInfo>("file") { Description = "The file to import: CSV or other delimited text, Excel (.xlsx, .xls), JSON or JSON Lines, or a Tally XML export" };
+        var type = new Option<string>("--type")
+        {
+            Description = "Data type: contacts, products, ledgers, stock or company (default: what the file looks like); for a Tally export a comma-separated list that may include vouchers (default: everything in it)",
+        };
+        var source = new Option<string>("--source") { Description = "What the file is: auto, or tally to insist on a Tally export", DefaultValueFactory = _ => "auto" };
+        var adjustmentLedger = new Option<string?>("--adjustment-ledger") { Description = $"Tally: the ledger that takes the difference in opening balances (default \"{BookOptions.DefaultAdjustmentLedger}\")" };
+        var createMissing = new Option<bool>("--create-missing-masters")
+        {
+            Description = $"Tally: create ledgers and items that vouchers name but nobody imported, as placeholders under {BookOptions.SuspenseGroup}, instead of failing those vouchers",
+        };
         var org = new Option<string>("--org") { Description = "Organization slug", DefaultValueFactory = _ => "demo" };
         var db = new Option<string?>("--db") { Description = "SQLite database file (default data/ferry.db)" };
         var connection = new Option<string?>("--connection") { Description = "PostgreSQL connection string (instead of SQLite)" };
@@ -26,18 +37,18 @@ static class ImportCommand
         var headerRow = new Option<int?>("--header-row") { Description = "The 1-based row holding the column names, when the detected one is wrong" };
         var command = new Command("import", "Import a file into the ERP through a migration job")
         {
-            file, type, org, db, connection, conflict, batchSize, dryRun, json, sheet, headerRow,
+            file, type, source, org, db, connection, conflict, batchSize, dryRun, json, sheet, headerRow, adjustmentLedger, createMissing,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(new ImportArguments(
-            parse.GetValue(file)!, parse.GetValue(type), parse.GetValue(org)!, parse.GetValue(db), parse.GetValue(connection),
+            parse.GetValue(file)!, parse.GetValue(type), parse.GetValue(source)!, parse.GetValue(org)!, parse.GetValue(db), parse.GetValue(connection),
             parse.GetValue(conflict)!, parse.GetValue(batchSize), parse.GetValue(dryRun), parse.GetValue(json),
-            parse.GetValue(sheet), parse.GetValue(headerRow)), cancellationToken));
+            parse.GetValue(sheet), parse.GetValue(headerRow), parse.GetValue(adjustmentLedger), parse.GetValue(createMissing)), cancellationToken));
         return command;
     }
 
     sealed record ImportArguments(
-        FileInfo File, string? Type, string Org, string? Db, string? Connection, string Conflict, int BatchSize, bool DryRun, bool Json,
-        string? Sheet, int? HeaderRow);
+        FileInfo File, string? Type, string Source, string Org, string? Db, string? Connection, string Conflict, int BatchSize, bool DryRun, bool Json,
+        string? Sheet, int? HeaderRow, string? AdjustmentLedger, bool CreateMissingMasters);
 
     static async Task<int> RunAsync(ImportArguments args, CancellationToken cancellationToken)
     {
@@ -54,10 +65,22 @@ static class ImportCommand
         var clock = Stopwatch.StartNew();
         try
         {
+            var isTally = FormatDetector.Detect(args.File.FullName) == FormatDetector.TallyXml;
+            if (args.Source is not ("auto" or "tally"))
+            {
+                Console.Error.WriteLine($"ferry: --source must be auto or tally, not '{args.Source}'.");
+                return ExitCodes.InvalidInput;
+            }
+            if (args.Source == "tally" && !isTally)
+            {
+                throw new FerryException(ErrorCodes.InvalidFileFormat,
+                    $"{args.File.Name} is not a Tally XML export. In Tally, export with Format = XML (Data Interchange).");
+            }
+            var types = args.Type?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [];
             await using var session = await CliSession.OpenAsync(CliDatabase.From(args.Db, args.Connection), args.Org, cancellationToken);
             var workflow = session.Workflow;
             var sha256 = await HashAsync(args.File, cancellationToken);
-            var resumed = args.Type is null || args.DryRun ? null : await session.FindUnfinishedAsync(sha256, args.Type, cancellationToken);
+            var resumed = (args.Type is null && !isTally) || args.DryRun ? null : await session.FindUnfinishedAsync(sha256, types, cancellationToken);
             MigrationJob job;
             ValidationReport? report = null;
             if (resumed is not null)
@@ -68,7 +91,8 @@ static class ImportCommand
             else
             {
                 job = await workflow.CreateAsync(session.Organization.Id, null,
-                    new NewJob($"Import {args.File.Name}", $"ferry import {args.File.Name}", SourceTypeOf(args.File), args.Type is null ? [] : [args.Type], strategy, args.BatchSize),
+                    new NewJob($"Import {args.File.Name}", $"ferry import {args.File.Name}", SourceTypeOf(args.File), types, strategy, args.BatchSize,
+                        isTally ? new BookOptions { AdjustmentLedger = args.AdjustmentLedger ?? BookOptions.DefaultAdjustmentLedger, CreateMissingMasters = args.CreateMissingMasters } : null),
                     cancellationToken);
                 await using (var content = args.File.OpenRead())
                 {
@@ -79,7 +103,9 @@ static class ImportCommand
                     job = await workflow.UpdateAsync(job.Id, new JobChanges(null, null, null, null, null, args.Sheet, args.HeaderRow), cancellationToken);
                 }
                 var mapping = await workflow.AutoMapAsync(job.Id, cancellationToken);
-                Progress(args, $"job {job.Id}: {job.RecordsTotal:N0} rows of {job.DataTypes.FirstOrDefault()}; mapped {string.Join(", ", mapping.Mappings.Select(m => $"{m.SourceField} → {m.TargetField}"))}");
+                Progress(args, isTally
+                    ? $"job {job.Id}: {job.RecordsTotal:N0} masters and vouchers of {string.Join(", ", job.DataTypes)}"
+                    : $"job {job.Id}: {job.RecordsTotal:N0} rows of {job.DataTypes.FirstOrDefault()}; mapped {string.Join(", ", mapping.Mappings.Select(m => $"{m.SourceField} → {m.TargetField}"))}");
                 if (args.DryRun)
                 {
                     report = await workflow.ValidateAsync(job.Id, cancellationToken);
@@ -101,14 +127,16 @@ static class ImportCommand
     static int Finish(ImportArguments args, MigrationJob job, ValidationReport? report, Stopwatch clock, bool resumed)
     {
         var result = new ImportResult(
-            job.Id, job.Status, job.DataTypes.FirstOrDefault(), args.File.Name, resumed,
+            job.Id, job.Status, job.DataTypes.FirstOrDefault(), job.DataTypes, args.File.Name, resumed,
             job.RecordsTotal,
             report is null ? job.RecordsSucceeded : report.WouldInsert + report.WouldUpdate,
             report is null ? job.RecordsFailed : report.RecordsInvalid,
             report is null ? job.RecordsSkipped : report.WouldSkip,
             report is null ? job.RecordsInserted : report.WouldInsert,
             report is null ? job.RecordsUpdated : report.WouldUpdate,
-            clock.ElapsedMilliseconds, job.LastError, report);
+            clock.ElapsedMilliseconds, job.LastError, report,
+            report?.ByEntity is { } planned ? JsonSerializer.SerializeToElement(planned, JsonDocuments.Options) : JsonColumn(job.EntityCounts),
+            JsonColumn(job.Reconciliation));
         if (args.Json)
         {
             JsonOutput.Write(result);
@@ -155,6 +183,7 @@ static class ImportCommand
         Guid JobId,
         JobStatus Status,
         string? DataType,
+        IReadOnlyList<string> DataTypes,
         string File,
         bool Resumed,
         long RecordsTotal,
@@ -165,5 +194,17 @@ static class ImportCommand
         long RecordsUpdated,
         long DurationMs,
         string? Error,
-        ValidationReport? Validation);
+        ValidationReport? Validation,
+        JsonElement? ByEntity,
+        JsonElement? Reconciliation);
+
+    static JsonElement? JsonColumn(string? json)
+    {
+        if (json is null)
+        {
+            return null;
+        }
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.Clone();
+    }
 }

@@ -76,22 +76,23 @@ public sealed class SourceOpener : ISourceOpener
             }
             case FormatDetector.TallyXml:
             {
+                var (readers, encoding) = TallyTables.Preview(path, Math.Max(options.PreviewRows, 1000));
                 var tables = new List<TableInspection>();
-                foreach (var name in TallyTables.Names)
+                foreach (var (name, reader, rows) in readers)
                 {
-                    using var reader = TallyTables.Open(path, name);
-                    if (Profile(reader, name, null, options) is { RowCount: > 0 } table)
+                    using (reader)
                     {
-                        tables.Add(table);
+                        if (Profile(reader, name, null, options) is { RowCount: > 0 } table)
+                        {
+                            tables.Add(rows > 0 ? table with { RowCount = rows, TotalRows = rows } : table);
+                        }
                     }
                 }
                 if (tables.Count == 0)
                 {
-                    throw new SourceFormatException(
-                        "The Tally export holds no ledgers or stock items (a day book of vouchers?). Ferry imports Tally masters; export All Masters from Tally and upload that.");
+                    throw new SourceFormatException("The Tally export holds no masters and no vouchers. In Tally, export All Masters or the Day Book as XML (Data Interchange).");
                 }
-                using var tally = TallyXmlReader.Open(path);
-                return new FileInspection(format, tally.Encoding, null, null, tables);
+                return new FileInspection(format, encoding, null, null, tables);
             }
             default:
                 throw Unsupported(format);

@@ -235,6 +235,10 @@ sealed class BookWriter : IAsyncDisposable
         {
             RowChanges.Revert(tracked);
             existing.NaturalKey = oldKey;
+            if (before.Values.All(v => v is null))
+            {
+                return Result.Unchanged;
+            }
             await NoteAsync(entry, JobLogLevel.Info,
                 $"{Capital(entry.Label)} differs from the ERP (id {existing.Id}) in {string.Join(", ", before.Keys)}; kept as it is (conflict strategy {_context.Strategy.ToSnakeCase()})",
                 "keep_" + Singular(entry.Entity), null, cancellationToken);
@@ -298,6 +302,10 @@ sealed class BookWriter : IAsyncDisposable
         if (_context.Strategy != ConflictStrategy.Update)
         {
             RowChanges.Revert(tracked);
+            if (sameLines && before.Values.All(v => v is null))
+            {
+                return Result.Unchanged;
+            }
             await NoteAsync(entry, JobLogLevel.Info,
                 $"{Capital(entry.Label)} differs from the ERP (id {existing.Id}) in {changed}; kept as it is (conflict strategy {_context.Strategy.ToSnakeCase()})",
                 "keep_voucher", null, cancellationToken);

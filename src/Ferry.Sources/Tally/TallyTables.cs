@@ -27,6 +27,44 @@ public static class TallyTables
 
     static readonly string[] ProductColumns = ["sku", "name", "hsn_sac", "unit_symbol", "category", "gst_rate"];
 
+    public const string Vouchers = "vouchers";
+
+    static readonly string[] VoucherColumns = ["date", "voucher_type", "number", "party", "amount", "narration"];
+
+    /// <summary>
+    /// One pass over the export for its preview: every master, the first <paramref name="voucherRows"/> vouchers as
+    /// rows, and how many vouchers there are in all.
+    /// </summary>
+    public static (IReadOnlyList<(string Name, IRecordReader Reader, long Rows)> Tables, string Encoding) Preview(string path, int voucherRows)
+    {
+        var masters = new TallyMasters();
+        var vouchers = new List<string?[]>();
+        long count = 0;
+        string encoding;
+        using (var reader = TallyXmlReader.Open(path))
+        {
+            encoding = reader.Encoding;
+            while (reader.MoveNext())
+            {
+                if (reader.Current is TallyVoucher voucher)
+                {
+                    if (count++ < voucherRows)
+                    {
+                        vouchers.Add(VoucherRow(voucher));
+                    }
+                    continue;
+                }
+                masters.Add(reader.Current);
+            }
+        }
+        var tables = Names.Select(n => (n, (IRecordReader)Of(masters, n), 0L)).ToList();
+        if (count > 0)
+        {
+            tables.Add((Vouchers, new TallyTableReader("VOUCHER", VoucherColumns, vouchers), count));
+        }
+        return (tables, encoding);
+    }
+
     public static IRecordReader Open(string path, string table)
     {
         if (!Names.Contains(table))
@@ -41,14 +79,24 @@ public static class TallyTables
                 masters.Add(reader.Current);
             }
         }
-        return table switch
+        return Of(masters, table);
+    }
+
+    static TallyTableReader Of(TallyMasters masters, string table) =>
+        table switch
         {
             Ledgers => new TallyTableReader("LEDGER", LedgerColumns, [.. masters.Ledgers.Values.Select(LedgerRow)]),
             Contacts => new TallyTableReader("LEDGER", ContactColumns,
                 [.. masters.Ledgers.Values.Select(l => PartyType(l.Parent, masters.Groups) is { } type ? ContactRow(l, type) : null).OfType<string?[]>()]),
             _ => new TallyTableReader("STOCKITEM", ProductColumns, [.. masters.StockItems.Values.Select(ProductRow)]),
         };
-    }
+
+    static string?[] VoucherRow(TallyVoucher voucher) =>
+    [
+        voucher.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), voucher.Type, voucher.Number, voucher.Party,
+        voucher.LedgerEntries.Concat(voucher.InventoryEntries.SelectMany(i => i.AccountingAllocations)).Where(e => e.Amount < 0).Sum(e => -e.Amount).ToString(CultureInfo.InvariantCulture),
+        voucher.Narration,
+    ];
 
     /// <summary>"customer" under Sundry Debtors, "vendor" under Sundry Creditors (by name or by the reserved name a rename keeps).</summary>
     internal static string? PartyType(string? parent, IReadOnlyDictionary<string, TallyGroup> groups)
