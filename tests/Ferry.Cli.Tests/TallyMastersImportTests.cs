@@ -6,7 +6,7 @@ using static Ferry.Tests.Fixtures.TallyXmlBuilder;
 
 namespace Ferry.Cli.Tests;
 
-/// <summary>Tally masters import through the same jobs as any table; importing the same export again creates nothing.</summary>
+/// <summary>Tally masters import as books; importing the same export again changes nothing and says so per entity.</summary>
 public sealed class TallyMastersImportTests
 {
     static readonly string[] Tenant = [FerryDbContext.TenantFilter];
@@ -22,21 +22,25 @@ public sealed class TallyMastersImportTests
         .Save(workspace.Folder);
 
     [Fact]
-    public async Task Ledgers_and_parties_import_with_their_openings_and_a_second_run_creates_nothing()
+    public async Task Ledgers_and_parties_import_with_their_openings_and_a_second_run_changes_nothing()
     {
         await using var workspace = await CliWorkspace.CreateAsync();
         var file = Masters(workspace);
 
-        var ledgers = await workspace.RunAsync(["import", file, "--type", "ledgers", .. workspace.DatabaseArgs, "--json"]);
-        var contacts = await workspace.RunAsync(["import", file, "--type", "contacts", .. workspace.DatabaseArgs, "--json"]);
-        var again = await workspace.RunAsync(["import", file, "--type", "ledgers", .. workspace.DatabaseArgs, "--json"]);
+        var first = await workspace.RunAsync(["import", file, "--source", "tally", "--type", "ledgers,contacts", .. workspace.DatabaseArgs, "--json"]);
+        var again = await workspace.RunAsync(["import", file, "--source", "tally", "--type", "ledgers,contacts", .. workspace.DatabaseArgs, "--json"]);
 
-        Assert.True(ledgers.ExitCode == 0, ledgers.ToString());
-        Assert.Equal(4, ledgers.Json().GetProperty("records_inserted").GetInt64());
-        Assert.True(contacts.ExitCode == 0, contacts.ToString());
-        Assert.Equal(1, contacts.Json().GetProperty("records_inserted").GetInt64());
+        Assert.True(first.ExitCode == 0, first.ToString());
+        var byEntity = first.Json().GetProperty("by_entity");
+        Assert.Equal(4, byEntity.GetProperty("ledgers").GetProperty("inserted").GetInt64());
+        Assert.Equal(1, byEntity.GetProperty("contacts").GetProperty("inserted").GetInt64());
         Assert.True(again.ExitCode == 0, again.ToString());
-        Assert.Equal((0L, 4L), (again.Json().GetProperty("records_inserted").GetInt64(), again.Json().GetProperty("records_skipped").GetInt64()));
+        Assert.Equal(0, again.Json().GetProperty("records_inserted").GetInt64());
+        var second = again.Json().GetProperty("by_entity");
+        Assert.Equal((4L, 1L), (second.GetProperty("ledgers").GetProperty("unchanged").GetInt64(), second.GetProperty("contacts").GetProperty("unchanged").GetInt64()));
+        var reconciliation = again.Json().GetProperty("reconciliation");
+        Assert.Equal((4L, 4L), (reconciliation.GetProperty("entities").GetProperty("ledgers").GetProperty("source").GetInt64(),
+            reconciliation.GetProperty("entities").GetProperty("ledgers").GetProperty("erp").GetInt64()));
         await using var db = workspace.OpenContext();
         var ledgerRows = await db.Ledgers.IgnoreQueryFilters(Tenant).ToDictionaryAsync(l => l.Name, Ct);
         Assert.Equal(4, ledgerRows.Count);
@@ -45,6 +49,7 @@ public sealed class TallyMastersImportTests
         var globex = await db.Contacts.IgnoreQueryFilters(Tenant).SingleAsync(Ct);
         Assert.Equal(("Globex Retail", "customer", "27AAPFU0939F1ZV", "Maharashtra", 29292.00m, "Dr"),
             (globex.DisplayName, globex.ContactType, globex.Gstin, globex.Billing.State, globex.OpeningBalance, globex.OpeningBalanceSide));
-        Assert.Equal("LEDGER 'Globex Retail'", globex.SourceLocation);
+        Assert.Equal($"{Path.GetFileName(file)}: LEDGER 'Globex Retail'", globex.SourceLocation);
+        Assert.Equal(ledgerRows["Globex Retail"].Id, globex.LedgerId);
     }
 }
