@@ -1,3 +1,4 @@
+using Ferry.Core.Integrations;
 using Ferry.Core.Jobs;
 using Ferry.Erp.Model;
 using Microsoft.EntityFrameworkCore;
@@ -54,6 +55,8 @@ public sealed class FerryDbContext(DbContextOptions<FerryDbContext> options, Ten
     public DbSet<JobLogEntry> JobLogs => Set<JobLogEntry>();
 
     public DbSet<RollbackJournalEntry> RollbackJournal => Set<RollbackJournalEntry>();
+
+    public DbSet<IntegrationSetting> IntegrationSettings => Set<IntegrationSetting>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

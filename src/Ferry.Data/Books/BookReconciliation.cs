@@ -22,11 +22,13 @@ public sealed record BookReconciliation(
 {
     public static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
-    internal static async Task<BookReconciliation> BuildAsync(FerryDbContext db, Guid organizationId, IBook book, string adjustmentLedger, CancellationToken cancellationToken)
+    /// <summary>The reconciliation of the entities of the job's <paramref name="dataTypes"/> (all when empty).</summary>
+    internal static async Task<BookReconciliation> BuildAsync(FerryDbContext db, Guid organizationId, IBook book, IReadOnlyCollection<string> dataTypes,
+        string adjustmentLedger, CancellationToken cancellationToken)
     {
         var totals = book.Totals;
         var entities = new Dictionary<string, EntityReconciliation>(StringComparer.Ordinal);
-        foreach (var group in book.Masters.Where(m => m.Row is not null).GroupBy(m => m.Entity))
+        foreach (var group in book.Masters.Where(m => m.Row is not null && BookDataTypes.Selected(m.Entity, dataTypes)).GroupBy(m => m.Entity))
         {
             var keys = group.Select(m => m.Row!.NaturalKey).Distinct(StringComparer.Ordinal).ToList();
             var found = await CountFoundAsync(db, group.First().Row!.GetType(), organizationId, keys, cancellationToken);
@@ -34,14 +36,20 @@ public sealed record BookReconciliation(
         }
 
         var byType = new Dictionary<string, VoucherTypeReconciliation>(StringComparer.Ordinal);
-        var erp = await VoucherTotalsAsync(db, organizationId, totals.FirstVoucherDate, totals.LastVoucherDate, cancellationToken);
-        foreach (var type in totals.VoucherTypes.Keys.Union(erp.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        var vouchers = BookDataTypes.Selected(BookEntities.Vouchers, dataTypes);
+        var erp = vouchers
+            ? await VoucherTotalsAsync(db, organizationId, totals.FirstVoucherDate, totals.LastVoucherDate, cancellationToken)
+            : [];
+        foreach (var type in (vouchers ? totals.VoucherTypes.Keys : []).Union(erp.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
             var source = totals.VoucherTypes.GetValueOrDefault(type) ?? new VoucherTypeTotal(0, 0, 0);
             var target = erp.GetValueOrDefault(type) ?? new VoucherTypeTotal(0, 0, 0);
             byType[type] = new VoucherTypeReconciliation(source, target, source == target);
         }
-        entities[BookEntities.Vouchers] = new EntityReconciliation(totals.VoucherTypes.Values.Sum(t => t.Count), erp.Values.Sum(t => t.Count));
+        if (vouchers)
+        {
+            entities[BookEntities.Vouchers] = new EntityReconciliation(totals.VoucherTypes.Values.Sum(t => t.Count), erp.Values.Sum(t => t.Count));
+        }
 
         var openings = await OpeningsAsync(db, organizationId, cancellationToken);
         var adjustment = await db.Ledgers.IgnoreQueryFilters([FerryDbContext.TenantFilter])

@@ -70,7 +70,7 @@ public sealed class BooksRun(DatabaseOptions database, JobQueue queue, IBookOpen
             await JobRunContext.StopAsync(db, lease, stopping);
             return;
         }
-        var reconciliation = await BookReconciliation.BuildAsync(db, job.OrganizationId, book, bookOptions.AdjustmentLedger, stopping);
+        var reconciliation = await BookReconciliation.BuildAsync(db, job.OrganizationId, book, job.DataTypes, bookOptions.AdjustmentLedger, stopping);
         var json = JsonSerializer.Serialize(reconciliation, BookReconciliation.Json);
         var final = await JobRunContext.LoadAsync(db, lease, stopping);
         var status = final.RecordsFailed > 0 ? JobStatus.CompletedWithErrors : JobStatus.Completed;

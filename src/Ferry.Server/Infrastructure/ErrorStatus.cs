@@ -11,6 +11,11 @@ static class ErrorStatus
         ErrorCodes.InsufficientPermissions => StatusCodes.Status403Forbidden,
         ErrorCodes.RollbackExpired or ErrorCodes.ConcurrentMigration or ErrorCodes.InvalidJobState => StatusCodes.Status409Conflict,
         ErrorCodes.TemplateNotFound => StatusCodes.Status404NotFound,
+        ErrorCodes.IntegrationTimeout => StatusCodes.Status504GatewayTimeout,
+        ErrorCodes.IntegrationUnavailable or ErrorCodes.IntegrationNetworkError or ErrorCodes.IntegrationInvalidResponse or ErrorCodes.IntegrationFailed
+            or ErrorCodes.IntegrationAuthenticationFailed or ErrorCodes.IntegrationPermissionDenied => StatusCodes.Status502BadGateway,
+        ErrorCodes.IntegrationRateLimited => StatusCodes.Status429TooManyRequests,
+        ErrorCodes.IntegrationSyncConflict => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status422UnprocessableEntity,
     };
 
@@ -27,6 +32,16 @@ static class ErrorStatus
         ErrorCodes.TemplateNotFound => "Template not found",
         ErrorCodes.MappingInvalid => "Mapping configuration invalid",
         ErrorCodes.InvalidJobState => "Operation not allowed in the job's status",
+        ErrorCodes.IntegrationTimeout => "Connection timeout",
+        ErrorCodes.IntegrationAuthenticationFailed => "Authentication failed",
+        ErrorCodes.IntegrationRateLimited => "API rate limit exceeded",
+        ErrorCodes.IntegrationInvalidConfiguration => "Invalid configuration",
+        ErrorCodes.IntegrationUnavailable => "External service unavailable",
+        ErrorCodes.IntegrationSyncConflict => "Data sync conflict",
+        ErrorCodes.IntegrationPermissionDenied => "Permission denied",
+        ErrorCodes.IntegrationInvalidResponse => "Invalid response format",
+        ErrorCodes.IntegrationNetworkError => "Network connectivity error",
+        ErrorCodes.IntegrationFailed => "Integration error",
         _ => "Error",
     };
 }

@@ -9,6 +9,7 @@ using Ferry.Data.Storage;
 using Ferry.Data.Workflow;
 using Ferry.Erp.Books;
 using Ferry.Erp.Model;
+using Ferry.Server.Features.Integrations;
 using Ferry.Sources;
 using Ferry.Sources.Tally;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -39,6 +40,8 @@ static class FerryServerExtensions
         services.AddSingleton<ISourceOpener, SourceOpener>();
         services.AddSingleton<IBookOpener, TallyBookOpener>();
         services.AddScoped<JobWorkflow>();
+        services.AddScoped<TallyConnector>();
+        services.AddHttpClient(TallyConnector.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.AddSingleton<JobQueue>();
         services.AddSingleton<BooksRun>();
         services.AddSingleton<ImportRun>();
