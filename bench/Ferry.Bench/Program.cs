@@ -9,6 +9,10 @@ var work = new Option<DirectoryInfo>("--work") { Description = "Folder for gener
 var ferry = new Option<FileInfo>("--ferry") { Description = "ferry.dll to measure (Release build)", DefaultValueFactory = _ => new FileInfo("src/Ferry.Cli/bin/Release/net10.0/ferry.dll") };
 var root = new RootCommand("Ferry end-to-end benchmark: full contact import vs a raw sqlite3 .import of the same file") { rowsOption, rounds, work, ferry };
 root.SetAction(parse => Run(parse.GetValue(rowsOption)!, parse.GetValue(rounds), parse.GetValue(work)!, parse.GetValue(ferry)!));
+var megabytes = new Option<int>("--megabytes") { Description = "Size of the generated day book", DefaultValueFactory = _ => 200 };
+var tally = new Command("tally", "Whole-books import of a generated UTF-16 Tally day book vs a bare XmlReader pass over the same file") { megabytes, work, ferry };
+tally.SetAction(parse => TallyBench.Run(parse.GetValue(megabytes), parse.GetValue(work)!, parse.GetValue(ferry)!));
+root.Subcommands.Add(tally);
 return await root.Parse(args).InvokeAsync();
 
 static int Run(int[] rowCounts, int rounds, DirectoryInfo work, FileInfo ferry)

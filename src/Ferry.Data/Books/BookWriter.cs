@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
@@ -9,7 +10,6 @@ using Ferry.Erp.Books;
 using Ferry.Erp.Model;
 using Ferry.Erp.Schemas;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Ferry.Data.Books;
 
@@ -43,7 +43,7 @@ sealed class BookWriter : IAsyncDisposable
     readonly CheckpointFence _fence;
     readonly JobLogWriter? _log;
     BookNames _names = null!;
-    IDbContextTransaction? _transaction;
+    DbTransaction? _transaction;
     long _opened;
     long _checkpoint;
     long _pending;
@@ -81,7 +81,11 @@ sealed class BookWriter : IAsyncDisposable
     {
         if (_transaction is null)
         {
-            _transaction = await _db.Database.BeginTransactionAsync(cancellationToken);
+            // Begun on the connection, which takes SQLite's write lock at once (BEGIN IMMEDIATE): a transaction that
+            // read first could not take it later once the heartbeat had committed in between.
+            await _db.Database.OpenConnectionAsync(cancellationToken);
+            _transaction = await _db.Database.GetDbConnection().BeginTransactionAsync(cancellationToken);
+            await _db.Database.UseTransactionAsync(_transaction, cancellationToken);
             _opened = Stopwatch.GetTimestamp();
         }
         int inserted = 0, updated = 0, skipped = 0, failed = 0;
@@ -116,7 +120,7 @@ sealed class BookWriter : IAsyncDisposable
             _report.MissingMasters = _missing;
             return true;
         }
-        var transaction = _transaction.GetDbTransaction();
+        var transaction = _transaction!;
         await _log!.WriteAsync(transaction, JobLogLevel.Info,
             $"Entries {batch[0].Sequence}–{batch[^1].Sequence}: {inserted} inserted, {updated} updated, {skipped} skipped or unchanged, {failed} failed",
             "batch", cancellationToken: cancellationToken);
@@ -145,6 +149,7 @@ sealed class BookWriter : IAsyncDisposable
     async Task CommitAsync(CancellationToken cancellationToken)
     {
         await _transaction!.CommitAsync(cancellationToken);
+        await _db.Database.UseTransactionAsync(null, cancellationToken);
         await _transaction.DisposeAsync();
         _transaction = null;
         _checkpoint = _pending;
@@ -155,6 +160,7 @@ sealed class BookWriter : IAsyncDisposable
         if (_transaction is not null)
         {
             await _transaction.RollbackAsync();
+            await _db.Database.UseTransactionAsync(null);
             await _transaction.DisposeAsync();
             _transaction = null;
         }
@@ -495,7 +501,7 @@ sealed class BookWriter : IAsyncDisposable
         var table = ErpTable.For(_db, type);
         var connection = _db.Database.GetDbConnection();
         await using var command = connection.CreateCommand();
-        command.Transaction = _transaction!.GetDbTransaction();
+        command.Transaction = _transaction!;
         command.CommandText = $"SELECT COUNT(*) FROM {entity.GetTableName()} WHERE organization_id = @org AND natural_key = @key";
         command.Parameters.Add(table.Parameter(command, "organization_id", "org", Organization));
         command.Parameters.Add(table.Parameter(command, "natural_key", "key", row.NaturalKey));
@@ -575,7 +581,7 @@ sealed class BookWriter : IAsyncDisposable
             }
             return;
         }
-        await _log!.WriteAsync(_transaction!.GetDbTransaction(), level, message, operation, entry.Sequence, entry.Location, errorCode, null, cancellationToken);
+        await _log!.WriteAsync(_transaction!, level, message, operation, entry.Sequence, entry.Location, errorCode, null, cancellationToken);
     }
 
     static string Explain(string reason) => reason switch
