@@ -43,6 +43,9 @@ sealed class BookWriter : IAsyncDisposable
     readonly CheckpointFence _fence;
     readonly JobLogWriter? _log;
     BookNames _names = null!;
+    readonly List<ErpRow> _unsaved = [];
+    string? _unsavedEntity;
+    MasterMatches _masters = new([]);
     DbTransaction? _transaction;
     long _opened;
     long _checkpoint;
@@ -58,6 +61,7 @@ sealed class BookWriter : IAsyncDisposable
             ?? new Dictionary<string, EntityCount>(StringComparer.Ordinal);
         _fence = new CheckpointFence(db, context.JobId, context.OrganizationId, context.Epoch, context.LeaseDuration);
         _log = report is null ? new JobLogWriter(db, context.OrganizationId, context.JobId) : null;
+        db.Database.AutoSavepointsEnabled = false;
     }
 
     /// <summary>A writer that resumes the per-entity counts already committed (<paramref name="counts"/>, as JSON).</summary>
@@ -90,6 +94,7 @@ sealed class BookWriter : IAsyncDisposable
         }
         int inserted = 0, updated = 0, skipped = 0, failed = 0;
         var vouchers = await ExistingVouchersAsync(batch, cancellationToken);
+        _masters = await ExistingMastersAsync(batch, cancellationToken);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in batch)
         {
@@ -105,8 +110,9 @@ sealed class BookWriter : IAsyncDisposable
                 default: failed++; count.Failed++; break;
             }
         }
-        await _db.SaveChangesAsync(cancellationToken);
+        await FlushAsync(cancellationToken);
         _db.ChangeTracker.Clear();
+        _masters = new MasterMatches([]);
 
         if (_report is not null)
         {
@@ -199,30 +205,25 @@ sealed class BookWriter : IAsyncDisposable
 
     async Task<Result> WriteMasterAsync(BookEntry entry, ErpRow row, CancellationToken cancellationToken)
     {
+        // Rows are saved together until an entry may name one of them: the next entity, or a group under a group.
+        if (_unsavedEntity != entry.Entity || row is AccountGroup or Unit or Warehouse)
+        {
+            await FlushAsync(cancellationToken);
+            _unsavedEntity = entry.Entity;
+        }
         if (await ResolveAsync(entry, row, cancellationToken) is { } error)
         {
             await NoteAsync(entry, JobLogLevel.Error, $"{Capital(entry.Label)} failed: {error}", "validate_" + Singular(entry.Entity), ErrorCodes.ValidationFailed, cancellationToken);
             return Result.Failed;
         }
-        ErpRow? existing = row switch
-        {
-            CompanyProfile => await FindAsync(_db.CompanyProfiles, row, null, cancellationToken),
-            AccountGroup g => await FindAsync(_db.AccountGroups, row, g.SourceGuid, cancellationToken),
-            Unit u => await FindAsync(_db.Units, row, u.SourceGuid, cancellationToken),
-            Warehouse w => await FindAsync(_db.Warehouses, row, w.SourceGuid, cancellationToken),
-            Ledger l => await FindAsync(_db.Ledgers, row, l.SourceGuid, cancellationToken),
-            Contact c => await FindAsync(_db.Contacts, row, c.SourceGuid, cancellationToken),
-            Product p => await FindAsync(_db.Products, row, p.SourceGuid, cancellationToken),
-            StockMovement => await FindAsync(_db.StockMovements, row, null, cancellationToken),
-            _ => throw new InvalidOperationException($"{row.GetType().Name} is not a master."),
-        };
+        var existing = _masters.Find(row);
         var now = DateTime.UtcNow;
         if (existing is null)
         {
             Stamp(row, entry, now);
             _db.Add(row);
-            await _db.SaveChangesAsync(cancellationToken);
-            _names.Add(row);
+            _unsaved.Add(row);
+            _masters.Add(row);
             return Result.Inserted;
         }
         var tracked = _db.Entry(existing);
@@ -255,7 +256,7 @@ sealed class BookWriter : IAsyncDisposable
         existing.LastJobId = _context.JobId;
         existing.SourceLocation = entry.Location;
         existing.UpdatedAt = now;
-        await _db.SaveChangesAsync(cancellationToken);
+        await FlushAsync(cancellationToken);
         _names.Remove(existing.GetType(), oldKey);
         _names.Add(existing);
         await NoteAsync(entry, JobLogLevel.Info, $"{Capital(entry.Label)} updated (id {existing.Id}): {changed}",
@@ -265,6 +266,10 @@ sealed class BookWriter : IAsyncDisposable
 
     async Task<Result> WriteVoucherAsync(BookEntry entry, Voucher voucher, VoucherMatches matches, HashSet<string> seen, CancellationToken cancellationToken)
     {
+        if (_unsaved.Count > 0)
+        {
+            await FlushAsync(cancellationToken);
+        }
         if (!seen.Add(voucher.NaturalKey))
         {
             await NoteAsync(entry, JobLogLevel.Warning, $"{Capital(entry.Label)} skipped: the same voucher (GUID or type, number and date) came earlier in this batch",
@@ -419,8 +424,8 @@ sealed class BookWriter : IAsyncDisposable
     {
         Stamp(row, entry, now);
         _db.Add(row);
-        await _db.SaveChangesAsync(cancellationToken);
-        _names.Add(row);
+        _unsaved.Add(row);
+        await FlushAsync(cancellationToken);
         var count = CountOf(entity);
         count.Inserted++;
         count.Placeholders++;
@@ -480,14 +485,74 @@ sealed class BookWriter : IAsyncDisposable
         }
     }
 
-    async Task<T?> FindAsync<T>(DbSet<T> set, ErpRow row, string? guid, CancellationToken cancellationToken) where T : ErpRow
+    async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        await _db.SaveChangesAsync(cancellationToken);
+        foreach (var row in _unsaved)
+        {
+            _names.Add(row);
+        }
+        _unsaved.Clear();
+    }
+
+    /// <summary>The rows the batch's masters already have in the ERP, by GUID or natural key, tracked for changes.</summary>
+    async Task<MasterMatches> ExistingMastersAsync(IReadOnlyList<BookEntry> batch, CancellationToken cancellationToken)
+    {
+        var found = new List<ErpRow>();
+        foreach (var rows in batch.Where(e => e.SkipReason is null && e.Error is null && e.Row is { } r && r is not Voucher).Select(e => e.Row!).GroupBy(r => r.GetType()))
+        {
+            var keys = rows.Select(r => r.NaturalKey).Distinct(StringComparer.Ordinal).ToList();
+            var guids = rows.Select(GuidOf).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+            found.AddRange(rows.Key switch
+            {
+                _ when rows.Key == typeof(CompanyProfile) => await LoadAsync(_db.CompanyProfiles, keys, [], cancellationToken),
+                _ when rows.Key == typeof(AccountGroup) => await LoadAsync(_db.AccountGroups, keys, guids, cancellationToken),
+                _ when rows.Key == typeof(Unit) => await LoadAsync(_db.Units, keys, guids, cancellationToken),
+                _ when rows.Key == typeof(Warehouse) => await LoadAsync(_db.Warehouses, keys, guids, cancellationToken),
+                _ when rows.Key == typeof(Ledger) => await LoadAsync(_db.Ledgers, keys, guids, cancellationToken),
+                _ when rows.Key == typeof(Contact) => await LoadAsync(_db.Contacts, keys, guids, cancellationToken),
+                _ when rows.Key == typeof(Product) => await LoadAsync(_db.Products, keys, guids, cancellationToken),
+                _ when rows.Key == typeof(StockMovement) => await LoadAsync(_db.StockMovements, keys, [], cancellationToken),
+                _ => throw new InvalidOperationException($"{rows.Key.Name} is not a master."),
+            });
+        }
+        return new MasterMatches(found);
+    }
+
+    async Task<List<ErpRow>> LoadAsync<T>(DbSet<T> set, List<string> keys, List<string> guids, CancellationToken cancellationToken) where T : ErpRow
     {
         var rows = set.IgnoreQueryFilters([FerryDbContext.TenantFilter]).AsTracking().Where(r => r.OrganizationId == Organization);
-        if (guid is not null && await rows.FirstOrDefaultAsync(r => EF.Property<string?>(r, "SourceGuid") == guid, cancellationToken) is { } byGuid)
-        {
-            return byGuid;
-        }
-        return await rows.FirstOrDefaultAsync(r => r.NaturalKey == row.NaturalKey, cancellationToken);
+        var found = guids.Count == 0
+            ? await rows.Where(r => keys.Contains(r.NaturalKey)).ToListAsync(cancellationToken)
+            : await rows.Where(r => keys.Contains(r.NaturalKey) || guids.Contains(EF.Property<string>(r, "SourceGuid"))).ToListAsync(cancellationToken);
+        return [.. found];
+    }
+
+    static string? GuidOf(ErpRow row) => row switch
+    {
+        AccountGroup g => g.SourceGuid,
+        Unit u => u.SourceGuid,
+        Warehouse w => w.SourceGuid,
+        Ledger l => l.SourceGuid,
+        Contact c => c.SourceGuid,
+        Product p => p.SourceGuid,
+        _ => null,
+    };
+
+    /// <summary>ERP rows by source GUID and by natural key, per type; a GUID match wins (the row may have been renamed).</summary>
+    sealed class MasterMatches(List<ErpRow> found)
+    {
+        readonly Dictionary<(Type, string), ErpRow> _byGuid = found.Where(r => GuidOf(r) is not null)
+            .GroupBy(r => (r.GetType(), GuidOf(r)!)).ToDictionary(g => g.Key, g => g.First());
+
+        readonly Dictionary<(Type, string), ErpRow> _byKey = found.ToDictionary(r => (r.GetType(), r.NaturalKey));
+
+        public ErpRow? Find(ErpRow row) =>
+            GuidOf(row) is { } guid && _byGuid.TryGetValue((row.GetType(), guid), out var byGuid) ? byGuid
+            : _byKey.GetValueOrDefault((row.GetType(), row.NaturalKey));
+
+        /// <summary>A row inserted in this batch, so a repeat of its key later in the batch finds it.</summary>
+        public void Add(ErpRow row) => _byKey.TryAdd((row.GetType(), row.NaturalKey), row);
     }
 
     async Task<bool> KeyTakenAsync(ErpRow row, CancellationToken cancellationToken)
