@@ -21,7 +21,7 @@ static class MappingsApi
     {
         var job = await workflow.FindAsync(jobId, cancellationToken);
         var mappings = await workflow.MappingsAsync(jobId, cancellationToken);
-        var schema = job.DataTypes.Count == 1 ? JobWorkflow.SchemaOf(job) : null;
+        var schema = job.DataTypes.Count == 1 && !JobWorkflow.IsBooks(job) ? JobWorkflow.SchemaOf(job) : null;
         return TypedResults.Ok(new MappingListResponse(schema?.DataType, [.. mappings.Select(MappingResponse.From)],
             schema is null ? [] : TargetFields.Of(schema.Fields)));
     }
@@ -29,9 +29,10 @@ static class MappingsApi
     static async Task<Ok<AutoMappingResponse>> AutoMap(Guid jobId, JobWorkflow workflow, CancellationToken cancellationToken)
     {
         var result = await workflow.AutoMapAsync(jobId, cancellationToken);
-        var schema = JobWorkflow.SchemaOf(await workflow.FindAsync(jobId, cancellationToken));
-        return TypedResults.Ok(new AutoMappingResponse(schema.DataType, [.. result.Mappings.Select(MappingResponse.From)],
-            result.UnmappedColumns, result.MissingRequiredFields, TargetFields.Of(schema.Fields)));
+        var job = await workflow.FindAsync(jobId, cancellationToken);
+        var schema = JobWorkflow.IsBooks(job) ? null : JobWorkflow.SchemaOf(job);
+        return TypedResults.Ok(new AutoMappingResponse(schema?.DataType, [.. result.Mappings.Select(MappingResponse.From)],
+            result.UnmappedColumns, result.MissingRequiredFields, schema is null ? [] : TargetFields.Of(schema.Fields)));
     }
 
     static async Task<Created<MappingResponse>> CreateMapping(Guid jobId, MappingRequest request, JobWorkflow workflow, CancellationToken cancellationToken)
