@@ -38,7 +38,7 @@ public sealed record MappingListResponse(
     IReadOnlyList<TargetFieldResponse> TargetFields);
 
 public sealed record AutoMappingResponse(
-    string DataType,
+    string? DataType,
     IReadOnlyList<MappingResponse> Mappings,
     IReadOnlyList<string> UnmappedColumns,
     IReadOnlyList<string> MissingRequiredFields,

@@ -30,13 +30,9 @@ static class MappingsApi
     {
         var result = await workflow.AutoMapAsync(jobId, cancellationToken);
         var job = await workflow.FindAsync(jobId, cancellationToken);
-        if (JobWorkflow.IsBooks(job))
-        {
-            return TypedResults.Ok(new AutoMappingResponse(string.Join(",", job.DataTypes), [], [], [], []));
-        }
-        var schema = JobWorkflow.SchemaOf(job);
-        return TypedResults.Ok(new AutoMappingResponse(schema.DataType, [.. result.Mappings.Select(MappingResponse.From)],
-            result.UnmappedColumns, result.MissingRequiredFields, TargetFields.Of(schema.Fields)));
+        var schema = JobWorkflow.IsBooks(job) ? null : JobWorkflow.SchemaOf(job);
+        return TypedResults.Ok(new AutoMappingResponse(schema?.DataType, [.. result.Mappings.Select(MappingResponse.From)],
+            result.UnmappedColumns, result.MissingRequiredFields, schema is null ? [] : TargetFields.Of(schema.Fields)));
     }
 
     static async Task<Created<MappingResponse>> CreateMapping(Guid jobId, MappingRequest request, JobWorkflow workflow, CancellationToken cancellationToken)
