@@ -11,7 +11,7 @@ namespace Ferry.Data.Tests.Books;
 /// The books are imported, then exported again after changes in Tally: Cash opens at 31,000 and the capital at
 /// 60,000 (still tied), receipt R-1 is for 1,500 instead of 1,180, and journal J-1 is paid from the bank instead of
 /// cash (same amounts, other ledger). Update brings the ERP up to date and rollback puts it back exactly; skip
-/// leaves it as it was.
+/// leaves it as it was and the reconciliation shows where the ERP differs.
 /// </summary>
 public sealed class ChangedBooksTests
 {
@@ -69,7 +69,7 @@ public sealed class ChangedBooksTests
 
     [Theory]
     [ClassData(typeof(Providers))]
-    public async Task Skip_keeps_the_changed_voucher_and_ledgers_as_they_are_and_says_so(DatabaseProvider provider)
+    public async Task Skip_keeps_the_changed_voucher_and_ledgers_as_they_are_says_so_and_the_reconciliation_shows_the_difference(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         var org = database.Demo.Id;
@@ -89,6 +89,14 @@ public sealed class ChangedBooksTests
         Assert.Contains(kept, m => m.StartsWith("Receipt voucher R-1 of 2024-04-03 differs from the ERP", StringComparison.Ordinal) && m.Contains("lines", StringComparison.Ordinal));
         Assert.Contains(kept, m => m.StartsWith("Journal voucher J-1 of 2024-04-04 differs from the ERP", StringComparison.Ordinal) && m.Contains("lines", StringComparison.Ordinal));
         Assert.All(kept, m => Assert.EndsWith("kept as it is (conflict strategy skip)", m, StringComparison.Ordinal));
+
+        using var reconciliation = BookImports.Reconciliation(second);
+        var receipts = reconciliation.RootElement.GetProperty("vouchers_by_type").GetProperty("Receipt");
+        Assert.Equal((1L, 1500m), (receipts.GetProperty("source").GetProperty("count").GetInt64(), receipts.GetProperty("source").GetProperty("debit").GetDecimal()));
+        Assert.Equal((1L, 1180m), (receipts.GetProperty("erp").GetProperty("count").GetInt64(), receipts.GetProperty("erp").GetProperty("debit").GetDecimal()));
+        Assert.False(receipts.GetProperty("matches").GetBoolean());
+        Assert.True(reconciliation.RootElement.GetProperty("vouchers_by_type").GetProperty("Journal").GetProperty("matches").GetBoolean());
+        Assert.False(reconciliation.RootElement.GetProperty("matches").GetBoolean());
     }
 
     /// <summary>Every ledger and voucher, lines included (all but the lines' own ids), by natural key.</summary>
