@@ -614,7 +614,8 @@ sealed class BookWriter : IAsyncDisposable
 
     void Journal(ErpRow existing, Dictionary<string, object?> before, string table)
     {
-        if (existing.CreatedJobId == _context.JobId || before.Count == 0)
+        // Journaled even when no column changed: a voucher whose lines alone changed needs its provenance back on rollback.
+        if (existing.CreatedJobId == _context.JobId)
         {
             return;
         }

@@ -4,6 +4,7 @@ using Ferry.Data.Runs;
 using Ferry.Data.Seeding;
 using Ferry.Data.Storage;
 using Ferry.Data.Workflow;
+using Ferry.Erp.Books;
 using Ferry.Erp.Model;
 using Ferry.Sources;
 using Ferry.Sources.Tally;
@@ -139,13 +140,13 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public JobQueue Queue(TimeProvider? time = null) => new(Options, Worker, time ?? TimeProvider.System);
 
-    public ImportRun ImportRun(JobQueue queue, ISourceOpener? opener = null) =>
-        new(Options, queue, opener ?? new SourceOpener(), new BooksRun(Options, queue, new TallyBookOpener(), Uploads, Worker), Uploads, Worker);
+    public ImportRun ImportRun(JobQueue queue, ISourceOpener? opener = null, IBookOpener? books = null) =>
+        new(Options, queue, opener ?? new SourceOpener(), new BooksRun(Options, queue, books ?? new TallyBookOpener(), Uploads, Worker), Uploads, Worker);
 
-    public JobWorker CreateWorker(JobQueue? queue = null, ISourceOpener? opener = null)
+    public JobWorker CreateWorker(JobQueue? queue = null, ISourceOpener? opener = null, IBookOpener? books = null)
     {
         queue ??= Queue();
-        return new JobWorker(queue, ImportRun(queue, opener), new RollbackRun(Options, queue, Worker), Worker, NullLogger<JobWorker>.Instance);
+        return new JobWorker(queue, ImportRun(queue, opener, books), new RollbackRun(Options, queue, Worker), Worker, NullLogger<JobWorker>.Instance);
     }
 
     public async Task RunWorkerUntilIdleAsync()
