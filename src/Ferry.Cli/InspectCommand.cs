@@ -34,7 +34,7 @@ static class InspectCommand
             }
             var inspection = new SourceOpener().Inspect(file.FullName);
             var tables = inspection.Tables.Select(t => InspectTable.Of(t, JobWorkflow.SuggestDataTypes(t))).ToList();
-            var result = new InspectResult(file.Name, inspection.Format, inspection.Encoding, inspection.Delimiter, inspection.LineEnding, tables);
+            var result = new InspectResult(file.Name, inspection.Format, inspection.Encoding, inspection.Delimiter, inspection.Quote, inspection.LineEnding, tables);
             if (json)
             {
                 JsonOutput.Write(result);
@@ -95,5 +95,5 @@ static class InspectCommand
             suggestions, table.Preview, table.ColumnProfiles);
     }
 
-    sealed record InspectResult(string File, string Format, string Encoding, string? Delimiter, string? LineEnding, IReadOnlyList<InspectTable> Tables);
+    sealed record InspectResult(string File, string Format, string Encoding, string? Delimiter, string? Quote, string? LineEnding, IReadOnlyList<InspectTable> Tables);
 }

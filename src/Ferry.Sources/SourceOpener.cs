@@ -41,7 +41,8 @@ public sealed class SourceOpener : ISourceOpener
                 using var reader = CsvTable.Open(path, HeaderRowOf(options, TextTable));
                 var table = Profile(reader, TextTable, null, options);
                 var source = (CsvRowSource)reader.Source;
-                return new FileInspection(format, source.EncodingName, DelimiterName(source.Delimiter), source.LineEnding, [NotEmpty(table)]);
+                return new FileInspection(format, source.EncodingName, DelimiterName(source.Delimiter), source.LineEnding, [NotEmpty(table)],
+                    source.Quote switch { '"' => "double", '\'' => "single", _ => "none" });
             }
             case FormatDetector.Xlsx or FormatDetector.Xls:
             {

@@ -8,7 +8,8 @@ public sealed record FileInspection(
     string Encoding,
     string? Delimiter,
     string? LineEnding,
-    IReadOnlyList<TableInspection> Tables);
+    IReadOnlyList<TableInspection> Tables,
+    string? Quote = null);
 
 /// <summary>One table of a file (a sheet, the rows of a CSV, an array of JSON records) as Ferry will read it.</summary>
 /// <param name="Parent">For child records (the lines of a JSON invoice), the table of their parents.</param>

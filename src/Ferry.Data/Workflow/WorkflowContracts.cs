@@ -37,6 +37,9 @@ public sealed record FileProfile(
     IReadOnlyList<TableInspection> Tables,
     string Table)
 {
+    /// <summary>For delimited text: "double", "single" or "none", the quotes that wrap fields.</summary>
+    public string? Quote { get; init; }
+
     /// <summary>For a file that holds whole books (a Tally export): what is in it.</summary>
     public BookSummary? Books { get; init; }
 
@@ -51,7 +54,7 @@ public sealed record FileProfile(
         Selected.ColumnProfiles.ToDictionary(c => c.Name, ColumnReading.From, StringComparer.Ordinal);
 
     public static FileProfile Of(FileInspection inspection, string table) =>
-        new(inspection.Format, inspection.Encoding, inspection.Delimiter, inspection.LineEnding, inspection.Tables, table);
+        new(inspection.Format, inspection.Encoding, inspection.Delimiter, inspection.LineEnding, inspection.Tables, table) { Quote = inspection.Quote };
 }
 
 /// <summary>What a whole-books file holds: the company, distinct objects per entity, vouchers per type, opening balances.</summary>

@@ -19,13 +19,14 @@ public sealed class CsvRowSource : IRowSource
     long _records;
     int _fields;
 
-    CsvRowSource(StreamReader text, CsvDataReader reader, string encodingName, char delimiter, string lineEnding)
+    CsvRowSource(StreamReader text, CsvDataReader reader, string encodingName, char delimiter, string lineEnding, char? quote)
     {
         _text = text;
         _reader = reader;
         EncodingName = encodingName;
         Delimiter = delimiter;
         LineEnding = lineEnding;
+        Quote = quote;
     }
 
     public string EncodingName { get; }
@@ -34,6 +35,9 @@ public sealed class CsvRowSource : IRowSource
 
     /// <summary>"crlf", "lf", "cr" or "mixed", from the start of the file.</summary>
     public string LineEnding { get; }
+
+    /// <summary>The character fields are quoted with ('"' or '\''), or null when the start of the file quotes none.</summary>
+    public char? Quote { get; }
 
     public long RowIndex => _records;
 
@@ -47,18 +51,20 @@ public sealed class CsvRowSource : IRowSource
         var text = new StreamReader(stream, format.Encoding, detectEncodingFromByteOrderMarks: false, 1 << 16);
         try
         {
-            var (delimiter, lineEnding) = Decoding(() => Sniff(text, format.PreambleLength), 0);
+            var (delimiter, lineEnding, quote) = Decoding(() => Sniff(text, format.PreambleLength), 0);
             var options = new CsvDataReaderOptions
             {
                 HasHeaders = false,
                 Delimiter = delimiter,
+                Quote = quote ?? '"',
+                Escape = quote ?? '"',
                 Comment = '\0',
                 BufferSize = 1 << 16,
                 MaxBufferSize = MaxRecordChars,
                 OwnsReader = false,
             };
             var reader = Decoding(() => CsvDataReader.Create(text, options), 0);
-            return new CsvRowSource(text, reader, format.EncodingName, delimiter, lineEnding);
+            return new CsvRowSource(text, reader, format.EncodingName, delimiter, lineEnding, quote);
         }
         catch
         {
@@ -99,9 +105,10 @@ public sealed class CsvRowSource : IRowSource
     }
 
     /// <summary>
-    /// The delimiter that splits the first line into the most fields outside quotes, and how lines end.
+    /// The delimiter that splits the first line into the most fields outside quotes, how lines end, and which quote
+    /// character wraps fields.
     /// </summary>
-    static (char Delimiter, string LineEnding) Sniff(StreamReader text, int preambleLength)
+    static (char Delimiter, string LineEnding, char? Quote) Sniff(StreamReader text, int preambleLength)
     {
         var buffer = new char[65536];
         var read = text.ReadBlock(buffer, 0, buffer.Length);
@@ -152,7 +159,60 @@ public sealed class CsvRowSource : IRowSource
         }
         var endings = (crlf > 0 ? 1 : 0) + (lf > 0 ? 1 : 0) + (cr > 0 ? 1 : 0);
         var lineEnding = endings > 1 ? "mixed" : crlf > 0 ? "crlf" : cr > 0 ? "cr" : "lf";
-        return (candidates[best], lineEnding);
+        return (candidates[best], lineEnding, QuoteOf(buffer.AsSpan(0, read), candidates[best]));
+    }
+
+    /// <summary>
+    /// '"' when a field opens with one; else '\'' when fields are wrapped whole in single quotes (opened at a field's
+    /// start, closed right before a delimiter or line end), as some exports write; else null.
+    /// </summary>
+    static char? QuoteOf(ReadOnlySpan<char> sample, char delimiter)
+    {
+        int wrappedInSingle = 0, other = 0;
+        for (var i = 0; i < sample.Length; i++)
+        {
+            if (i > 0 && sample[i - 1] != delimiter && sample[i - 1] is not ('\n' or '\r'))
+            {
+                continue;
+            }
+            if (sample[i] == '"')
+            {
+                return '"';
+            }
+            if (sample[i] != '\'')
+            {
+                other++;
+                continue;
+            }
+            var end = ClosingSingleQuote(sample, i + 1, delimiter);
+            if (end < 0)
+            {
+                other++;
+                continue;
+            }
+            wrappedInSingle++;
+            i = end;
+        }
+        return wrappedInSingle >= 2 && wrappedInSingle >= other ? '\'' : null;
+    }
+
+    /// <summary>Where a field opened with '\'' closes (a doubled '' stays inside), or -1 when it does not close at a field's end.</summary>
+    static int ClosingSingleQuote(ReadOnlySpan<char> sample, int from, char delimiter)
+    {
+        for (var j = from; j < sample.Length; j++)
+        {
+            if (sample[j] != '\'')
+            {
+                continue;
+            }
+            if (j + 1 < sample.Length && sample[j + 1] == '\'')
+            {
+                j++;
+                continue;
+            }
+            return j + 1 == sample.Length || sample[j + 1] == delimiter || sample[j + 1] is '\r' or '\n' ? j : -1;
+        }
+        return -1;
     }
 
     /// <param name="row">The last row read; a failure is in the next one.</param>

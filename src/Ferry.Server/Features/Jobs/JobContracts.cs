@@ -49,6 +49,7 @@ public sealed record FileResponse(
     string Format,
     string Encoding,
     string? Delimiter,
+    string? Quote,
     string? LineEnding,
     string Table,
     int HeaderRow,
@@ -114,7 +115,7 @@ public sealed record JobResponse(
             return null;
         }
         var table = profile.Selected;
-        return new FileResponse(job.FileName, job.FileSize, job.FileSha256, job.UploadedAt, profile.Format, profile.Encoding, profile.Delimiter,
+        return new FileResponse(job.FileName, job.FileSize, job.FileSha256, job.UploadedAt, profile.Format, profile.Encoding, profile.Delimiter, profile.Quote,
             profile.LineEnding, table.Name, table.HeaderRow, table.Columns, table.RowCount, table.Preview, table.ColumnProfiles, table.SuggestedDataTypes,
             profile.Tables, profile.Books);
     }
