@@ -170,16 +170,31 @@ public sealed class SourceOpenerFormatTests : IDisposable
     }
 
     [Fact]
-    public void A_Tally_day_book_without_masters_is_refused_with_what_to_export_instead()
+    public void A_Tally_day_book_without_masters_is_previewed_as_its_vouchers()
     {
         var dayBook = new TallyXmlBuilder().Company("Acme Traders")
             .Message(TallyXmlBuilder.Voucher("Sales", "S-1", "20240402", "Globex Retail",
                 [TallyXmlBuilder.LedgerEntry("Globex Retail", -1180m, deemedPositive: true), TallyXmlBuilder.LedgerEntry("Sales", 1180m, deemedPositive: false)]))
+            .Message(TallyXmlBuilder.Voucher("Receipt", "R-1", "20240405", "Globex Retail",
+                [TallyXmlBuilder.LedgerEntry("Cash", -1180m, deemedPositive: true), TallyXmlBuilder.LedgerEntry("Globex Retail", 1180m, deemedPositive: false)]))
             .Save(_folder.Path);
 
-        var error = Assert.Throws<SourceFormatException>(() => _opener.Inspect(dayBook));
+        var inspection = _opener.Inspect(dayBook);
 
-        Assert.Contains("All Masters", error.Message, StringComparison.Ordinal);
+        var vouchers = Assert.Single(inspection.Tables);
+        Assert.Equal(("vouchers", 2L), (vouchers.Name, vouchers.RowCount));
+        Assert.Equal(["date", "voucher_type", "number", "party", "amount", "narration"], vouchers.Columns);
+        Assert.Equal(("2024-04-02", "Sales", "1180.00"), (vouchers.Preview[0]["date"], vouchers.Preview[0]["voucher_type"], vouchers.Preview[0]["amount"]));
+    }
+
+    [Fact]
+    public void A_Tally_export_with_neither_masters_nor_vouchers_is_refused_with_what_to_export()
+    {
+        var empty = new TallyXmlBuilder().Company("Acme Traders").Message(TallyXmlBuilder.EmptyShell("LEDGER.LIST")).Save(_folder.Path);
+
+        var error = Assert.Throws<SourceFormatException>(() => _opener.Inspect(empty));
+
+        Assert.Contains("Day Book", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
