@@ -36,7 +36,8 @@ sealed class BookWriter : IAsyncDisposable
     static readonly JsonSerializerOptions CountsJson = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     readonly FerryDbContext _db;
-    readonly BookContext _context;
+    readonly ImportContext _context;
+    readonly BookOptions _options;
     readonly ValidationReport? _report;
     readonly Dictionary<string, EntityCount> _counts;
     readonly Dictionary<string, long> _missing = new(StringComparer.Ordinal);
@@ -51,10 +52,11 @@ sealed class BookWriter : IAsyncDisposable
     long _checkpoint;
     long _pending;
 
-    BookWriter(FerryDbContext db, BookContext context, string? counts, ValidationReport? report)
+    BookWriter(FerryDbContext db, ImportContext context, BookOptions options, string? counts, ValidationReport? report)
     {
         _db = db;
         _context = context;
+        _options = options;
         _report = report;
         _checkpoint = _pending = context.Checkpoint;
         _counts = (counts is null ? null : JsonSerializer.Deserialize<Dictionary<string, EntityCount>>(counts, CountsJson))
@@ -65,9 +67,10 @@ sealed class BookWriter : IAsyncDisposable
     }
 
     /// <summary>A writer that resumes the per-entity counts already committed (<paramref name="counts"/>, as JSON).</summary>
-    public static async Task<BookWriter> CreateAsync(FerryDbContext db, BookContext context, string? counts, ValidationReport? report, CancellationToken cancellationToken)
+    public static async Task<BookWriter> CreateAsync(FerryDbContext db, ImportContext context, BookOptions options, string? counts, ValidationReport? report,
+        CancellationToken cancellationToken)
     {
-        var writer = new BookWriter(db, context, counts, report);
+        var writer = new BookWriter(db, context, options, counts, report);
         writer._names = await BookNames.LoadAsync(db, context.OrganizationId, cancellationToken);
         return writer;
     }
@@ -283,7 +286,7 @@ sealed class BookWriter : IAsyncDisposable
             {
                 _missing[name] = _missing.GetValueOrDefault(name) + 1;
             }
-            if (!_context.Options.CreateMissingMasters)
+            if (!_options.CreateMissingMasters)
             {
                 await NoteAsync(entry, JobLogLevel.Error,
                     $"{Capital(entry.Label)} failed: it names {string.Join(" and ", missing)}, which neither this file nor the ERP has. " +

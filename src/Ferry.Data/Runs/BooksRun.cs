@@ -3,6 +3,7 @@ using System.Text.Json;
 using Ferry.Core;
 using Ferry.Core.Jobs;
 using Ferry.Data.Books;
+using Ferry.Data.Import;
 using Ferry.Data.Storage;
 using Ferry.Erp.Books;
 
@@ -39,7 +40,7 @@ public sealed class BooksRun(DatabaseOptions database, JobQueue queue, IBookOpen
         {
             await using var sinkContext = DataServiceCollectionExtensions.CreateContext(database);
             await using var writer = await BookWriter.CreateAsync(sinkContext,
-                new BookContext(job.Id, job.OrganizationId, lease.Epoch, job.ConflictStrategy, job.Checkpoint, options.LeaseDuration, options.CommitInterval, bookOptions),
+                new ImportContext(job.Id, job.OrganizationId, lease.Epoch, job.ConflictStrategy, job.Checkpoint, options.LeaseDuration, options.CommitInterval), bookOptions,
                 job.EntityCounts, null, run.Token);
             foreach (var batch in Batches(book, job.Checkpoint, job.BatchSize, job.DataTypes))
             {

@@ -394,7 +394,7 @@ public sealed class JobWorkflow(FerryDbContext db, UploadStore uploads, ISourceO
         var report = new ValidationReport();
         await using var context = DataServiceCollectionExtensions.CreateContext(database);
         await using var writer = await BookWriter.CreateAsync(context,
-            new BookContext(job.Id, job.OrganizationId, job.Epoch, job.ConflictStrategy, 0, options.LeaseDuration, options.CommitInterval, bookOptions),
+            new ImportContext(job.Id, job.OrganizationId, job.Epoch, job.ConflictStrategy, 0, options.LeaseDuration, options.CommitInterval), bookOptions,
             null, report, cancellationToken);
         foreach (var batch in BooksRun.Batches(book, 0, job.BatchSize, job.DataTypes))
         {
