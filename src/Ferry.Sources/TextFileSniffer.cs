@@ -36,10 +36,25 @@ public static class TextFileSniffer
         }
         if (scan.MultiByteCharacters == 0)
         {
-            return new TextFormat(Encoding.GetEncoding(1252, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback), "windows-1252", 0);
+            var codePage = SingleByteCodePage(scan);
+            return new TextFormat(Encoding.GetEncoding(codePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback), $"windows-{codePage}", 0);
         }
         throw new SourceFormatException(
             $"The file mixes UTF-8 text with bytes of another encoding (byte 0x{scan.FirstInvalidByte:X2} at offset {scan.FirstInvalidOffset} is not valid UTF-8). Save it again as CSV UTF-8 and upload that.");
+    }
+
+    /// <summary>
+    /// Windows-1251 (Cyrillic) or Windows-1253 (Greek) when most non-ASCII bytes stand in runs, as the letters of whole
+    /// words in those scripts do; else Windows-1252, whose accented letters mostly stand alone among ASCII ones.
+    /// Central European and other Latin code pages cannot be told from 1252 this way and read as 1252.
+    /// </summary>
+    static int SingleByteCodePage(Utf8Scan scan)
+    {
+        if (scan.InvalidInRuns * 2 <= scan.InvalidBytes)
+        {
+            return 1252;
+        }
+        return scan.InvalidE0 * 50 > scan.InvalidBytes ? 1251 : 1253;
     }
 
     /// <summary>Decides what it can from the first bytes; null means "plain text, decide by scanning the whole file".</summary>
