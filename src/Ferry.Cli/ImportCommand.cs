@@ -35,20 +35,21 @@ static class ImportCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON object" };
         var sheet = new Option<string?>("--sheet") { Description = "The sheet or table to import (default: the first that looks like --type, else the first with data)" };
         var headerRow = new Option<int?>("--header-row") { Description = "The 1-based row holding the column names, when the detected one is wrong" };
+        var encoding = new Option<string?>("--encoding") { Description = "Read delimited text in this encoding (e.g. windows-1250, iso-8859-2) instead of the detected one" };
         var command = new Command("import", "Import a file into the ERP through a migration job")
         {
-            file, type, source, org, db, connection, conflict, batchSize, dryRun, json, sheet, headerRow, adjustmentLedger, createMissing,
+            file, type, source, org, db, connection, conflict, batchSize, dryRun, json, sheet, headerRow, encoding, adjustmentLedger, createMissing,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(new ImportArguments(
             parse.GetValue(file)!, parse.GetValue(type), parse.GetValue(source)!, parse.GetValue(org)!, parse.GetValue(db), parse.GetValue(connection),
             parse.GetValue(conflict)!, parse.GetValue(batchSize), parse.GetValue(dryRun), parse.GetValue(json),
-            parse.GetValue(sheet), parse.GetValue(headerRow), parse.GetValue(adjustmentLedger), parse.GetValue(createMissing)), cancellationToken));
+            parse.GetValue(sheet), parse.GetValue(headerRow), parse.GetValue(encoding), parse.GetValue(adjustmentLedger), parse.GetValue(createMissing)), cancellationToken));
         return command;
     }
 
     sealed record ImportArguments(
         FileInfo File, string? Type, string Source, string Org, string? Db, string? Connection, string Conflict, int BatchSize, bool DryRun, bool Json,
-        string? Sheet, int? HeaderRow, string? AdjustmentLedger, bool CreateMissingMasters);
+        string? Sheet, int? HeaderRow, string? Encoding, string? AdjustmentLedger, bool CreateMissingMasters);
 
     static async Task<int> RunAsync(ImportArguments args, CancellationToken cancellationToken)
     {
@@ -98,9 +99,9 @@ static class ImportCommand
                 {
                     (job, _) = await workflow.UploadAsync(job.Id, content, args.File.Name, null, cancellationToken);
                 }
-                if (args.Sheet is not null || args.HeaderRow is not null)
+                if (args.Sheet is not null || args.HeaderRow is not null || args.Encoding is not null)
                 {
-                    job = await workflow.UpdateAsync(job.Id, new JobChanges(null, null, null, null, null, args.Sheet, args.HeaderRow), cancellationToken);
+                    job = await workflow.UpdateAsync(job.Id, new JobChanges(null, null, null, null, null, args.Sheet, args.HeaderRow, Encoding: args.Encoding), cancellationToken);
                 }
                 var mapping = await workflow.AutoMapAsync(job.Id, cancellationToken);
                 Progress(args, isTally

@@ -14,12 +14,13 @@ static class InspectCommand
     {
         var file = new Argument<FileInfo>("file") { Description = "The file to look at" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object" };
-        var command = new Command("inspect", "Show what Ferry finds in a file: format, encoding, columns, rows, data types") { file, json };
-        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(json)));
+        var encoding = new Option<string?>("--encoding") { Description = "Read delimited text in this encoding (e.g. windows-1250) instead of the detected one" };
+        var command = new Command("inspect", "Show what Ferry finds in a file: format, encoding, columns, rows, data types") { file, json, encoding };
+        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(json), parse.GetValue(encoding)));
         return command;
     }
 
-    static int Run(FileInfo file, bool json)
+    static int Run(FileInfo file, bool json, string? encoding)
     {
         if (!file.Exists)
         {
@@ -32,7 +33,7 @@ static class InspectCommand
             {
                 return PrintTally(file, TallyInspector.Inspect(file.FullName), json);
             }
-            var inspection = new SourceOpener().Inspect(file.FullName);
+            var inspection = new SourceOpener().Inspect(file.FullName, new InspectOptions(Encoding: encoding));
             var tables = inspection.Tables.Select(t => InspectTable.Of(t, JobWorkflow.SuggestDataTypes(t))).ToList();
             var result = new InspectResult(file.Name, inspection.Format, inspection.Encoding, inspection.Delimiter, inspection.Quote, inspection.LineEnding, tables);
             if (json)

@@ -22,7 +22,7 @@ public sealed class SourceOpener : ISourceOpener
         choice ??= new TableChoice();
         return FormatDetector.Detect(path) switch
         {
-            FormatDetector.Csv => CsvTable.Open(path, choice.HeaderRow),
+            FormatDetector.Csv => CsvTable.Open(path, choice.HeaderRow, choice.Encoding),
             FormatDetector.Xlsx or FormatDetector.Xls => OpenSheet(path, choice.Table ?? FirstSheetWithData(path), choice.HeaderRow),
             FormatDetector.Json => OpenJson(path, choice.Table),
             FormatDetector.TallyXml => TallyTables.Open(path, choice.Table ?? FirstTallyTable(path)),
@@ -38,7 +38,7 @@ public sealed class SourceOpener : ISourceOpener
         {
             case FormatDetector.Csv:
             {
-                using var reader = CsvTable.Open(path, HeaderRowOf(options, TextTable));
+                using var reader = CsvTable.Open(path, HeaderRowOf(options, TextTable), options.Encoding);
                 var table = Profile(reader, TextTable, null, options);
                 var source = (CsvRowSource)reader.Source;
                 return new FileInspection(format, source.EncodingName, DelimiterName(source.Delimiter), source.LineEnding, [NotEmpty(table)],

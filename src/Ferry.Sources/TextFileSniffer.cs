@@ -28,6 +28,45 @@ public static class TextFileSniffer
 
     static readonly FileVersionMemo<TextFormat> Scanned = new();
 
+    /// <summary>
+    /// The encoding a user named ("windows-1250", "iso-8859-2", "utf-8", "utf-16le"…), skipping its byte order mark
+    /// when the file starts with one; an unknown name is MIG001 with examples.
+    /// </summary>
+    public static TextFormat Chosen(string path, string name)
+    {
+        Encoding encoding;
+        try
+        {
+            encoding = name.Trim().ToLowerInvariant() switch
+            {
+                "utf-8" or "utf8" or "utf-8-bom" => new UTF8Encoding(false, true),
+                "utf-16le" or "utf-16" => new UnicodeEncoding(false, false, true),
+                "utf-16be" => new UnicodeEncoding(true, false, true),
+                var other => Encoding.GetEncoding(other, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback),
+            };
+        }
+        catch (ArgumentException)
+        {
+            throw new SourceFormatException(
+                $"'{name}' is not an encoding Ferry knows. Use a name such as utf-8, utf-16le, windows-1252, windows-1250 or iso-8859-2.");
+        }
+        Span<byte> start = stackalloc byte[3];
+        int read;
+        using (var stream = File.OpenRead(path))
+        {
+            read = stream.ReadAtLeast(start, 3, throwOnEndOfStream: false);
+        }
+        ReadOnlySpan<byte> preamble = encoding switch
+        {
+            UTF8Encoding => [0xEF, 0xBB, 0xBF],
+            UnicodeEncoding { CodePage: 1200 } => [0xFF, 0xFE],
+            UnicodeEncoding => [0xFE, 0xFF],
+            _ => [],
+        };
+        var skip = preamble.Length > 0 && start[..read].StartsWith(preamble) ? preamble.Length : 0;
+        return new TextFormat(encoding, encoding is UTF8Encoding or UnicodeEncoding ? name.Trim().ToLowerInvariant() : encoding.WebName, skip);
+    }
+
     static TextFormat FromScan(Utf8Scan scan)
     {
         if (scan.InvalidBytes == 0)

@@ -32,4 +32,5 @@ public sealed record TableInspection(
 public sealed record DataTypeSuggestion(string DataType, double Confidence, int MatchedFields);
 
 /// <summary>Which table of a file to read, and where its header is when the detected row is wrong.</summary>
-public sealed record TableChoice(string? Table = null, int? HeaderRow = null);
+/// <param name="Encoding">The text encoding the user chose for delimited text, instead of the detected one.</param>
+public sealed record TableChoice(string? Table = null, int? HeaderRow = null, string? Encoding = null);

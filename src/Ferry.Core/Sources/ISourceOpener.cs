@@ -11,4 +11,5 @@ public interface ISourceOpener
 }
 
 /// <param name="HeaderRows">Header rows chosen by the user, by table name, instead of the detected ones.</param>
-public sealed record InspectOptions(int PreviewRows = 5, IReadOnlyDictionary<string, int>? HeaderRows = null);
+/// <param name="Encoding">For delimited text, the encoding chosen by the user (e.g. "windows-1250") instead of the detected one.</param>
+public sealed record InspectOptions(int PreviewRows = 5, IReadOnlyDictionary<string, int>? HeaderRows = null, string? Encoding = null);

@@ -67,11 +67,16 @@ public sealed class JobWorkflow(FerryDbContext db, UploadStore uploads, ISourceO
             job.Description = changes.Description;
         }
         var settingsChange = changes.DataTypes is not null || changes.ConflictStrategy is not null || changes.BatchSize is not null
-            || changes.SourceTable is not null || changes.HeaderRow is not null || changes.AdjustmentLedger is not null || changes.CreateMissingMasters is not null;
+            || changes.SourceTable is not null || changes.HeaderRow is not null || changes.AdjustmentLedger is not null || changes.CreateMissingMasters is not null
+            || changes.Encoding is not null;
         if (settingsChange && job.Status > JobStatus.Validated)
         {
             throw new FerryException(ErrorCodes.InvalidJobState,
                 $"Data types, conflict strategy, batch size and the table to import cannot change once the job is '{job.Status.ToSnakeCase()}'. Create a new job.");
+        }
+        if (changes.Encoding is not null)
+        {
+            await ChooseEncodingAsync(job, changes.Encoding, cancellationToken);
         }
         if (changes.SourceTable is not null || changes.HeaderRow is not null)
         {
@@ -114,6 +119,28 @@ public sealed class JobWorkflow(FerryDbContext db, UploadStore uploads, ISourceO
         return job;
     }
 
+    /// <summary>Reads delimited text again in the encoding the user names, when the detected one was wrong.</summary>
+    async Task ChooseEncodingAsync(MigrationJob job, string encoding, CancellationToken cancellationToken)
+    {
+        var profile = ProfileOf(job);
+        if (profile.Delimiter is null)
+        {
+            throw new FerryException(ErrorCodes.ValidationFailed,
+                $"An encoding can be chosen for delimited text only; this file is {profile.Format}, which says its own encoding.") { Field = "encoding" };
+        }
+        var inspection = opener.Inspect(uploads.PathOf(job.OrganizationId, job.Id, job.StoredFileName!), new InspectOptions(Encoding: encoding));
+        inspection = inspection with { Tables = [.. inspection.Tables.Select(t => t with { SuggestedDataTypes = SuggestDataTypes(t) })] };
+        var chosen = FileProfile.Of(inspection, inspection.Tables[0].Name) with { ChosenEncoding = encoding.Trim().ToLowerInvariant() };
+        job.FileProfile = JsonDocuments.Serialize(chosen);
+        job.RecordsTotal = chosen.Selected.RowCount;
+        await ClearMappingsAsync(job, cancellationToken);
+        if (job.Status > JobStatus.Uploaded)
+        {
+            job.Status = JobStatus.Uploaded;
+        }
+        Invalidate(job);
+    }
+
     /// <summary>Switches the job to another table of its file, or reads the table again with the header at another row.</summary>
     async Task ChooseTableAsync(MigrationJob job, string? table, int? headerRow, CancellationToken cancellationToken)
     {
@@ -132,7 +159,7 @@ public sealed class JobWorkflow(FerryDbContext db, UploadStore uploads, ISourceO
                 throw new FerryException(ErrorCodes.ValidationFailed, "header_row is the 1-based row that holds the column names.") { Field = "header_row" };
             }
             var inspection = opener.Inspect(uploads.PathOf(job.OrganizationId, job.Id, job.StoredFileName!),
-                new InspectOptions(HeaderRows: new Dictionary<string, int>(StringComparer.Ordinal) { [name] = row }));
+                new InspectOptions(HeaderRows: new Dictionary<string, int>(StringComparer.Ordinal) { [name] = row }, Encoding: profile.ChosenEncoding));
             var reread = inspection.Tables.FirstOrDefault(t => t.Name == name)
                 ?? throw new FerryException(ErrorCodes.ValidationFailed, $"The file has no table '{name}'.") { Field = "source_table" };
             current = reread with { SuggestedDataTypes = SuggestDataTypes(reread) };

@@ -26,7 +26,8 @@ public sealed record JobChanges(
     string? SourceTable = null,
     int? HeaderRow = null,
     string? AdjustmentLedger = null,
-    bool? CreateMissingMasters = null);
+    bool? CreateMissingMasters = null,
+    string? Encoding = null);
 
 /// <summary>What an upload found, kept on the job, and which of its tables the job imports.</summary>
 public sealed record FileProfile(
@@ -37,6 +38,9 @@ public sealed record FileProfile(
     IReadOnlyList<TableInspection> Tables,
     string Table)
 {
+    /// <summary>The encoding the user chose for delimited text, instead of the detected one.</summary>
+    public string? ChosenEncoding { get; init; }
+
     /// <summary>For delimited text: "double", "single" or "none", the quotes that wrap fields.</summary>
     public string? Quote { get; init; }
 
@@ -47,7 +51,7 @@ public sealed record FileProfile(
     public TableInspection Selected => Tables.FirstOrDefault(t => t.Name == Table) ?? Tables[0];
 
     /// <summary>What the import opens: the selected table, with the header row found at upload.</summary>
-    public TableChoice Choice => new(Selected.Name, Selected.HeaderRow > 0 ? Selected.HeaderRow : null);
+    public TableChoice Choice => new(Selected.Name, Selected.HeaderRow > 0 ? Selected.HeaderRow : null, ChosenEncoding);
 
     /// <summary>How each column of the selected table writes numbers and dates, for the mapper.</summary>
     public IReadOnlyDictionary<string, ColumnReading> Readings =>

@@ -43,9 +43,10 @@ public sealed class CsvRowSource : IRowSource
 
     public int FieldCount => _fields;
 
-    public static CsvRowSource Open(string path)
+    /// <param name="encoding">An encoding the user chose instead of the detected one.</param>
+    public static CsvRowSource Open(string path, string? encoding = null)
     {
-        var format = TextFileSniffer.Detect(path);
+        var format = encoding is null ? TextFileSniffer.Detect(path) : TextFileSniffer.Chosen(path, encoding);
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         stream.Seek(format.PreambleLength, SeekOrigin.Begin);
         var text = new StreamReader(stream, format.Encoding, detectEncodingFromByteOrderMarks: false, 1 << 16);

@@ -39,7 +39,8 @@ public sealed record UpdateJobRequest(
     int? BatchSize,
     string? SourceTable,
     int? HeaderRow,
-    JobOptionsRequest? Options = null);
+    JobOptionsRequest? Options = null,
+    string? Encoding = null);
 
 public sealed record FileResponse(
     string? Name,

@@ -65,7 +65,7 @@ static class JobsApi
     static async Task<Ok<JobResponse>> UpdateJob(Guid jobId, UpdateJobRequest request, JobWorkflow workflow, CancellationToken cancellationToken) =>
         TypedResults.Ok(JobResponse.From(await workflow.UpdateAsync(jobId,
             new JobChanges(request.Name, request.Description, request.DataTypes, request.ConflictStrategy, request.BatchSize, request.SourceTable, request.HeaderRow,
-                request.Options?.AdjustmentLedger, request.Options?.CreateMissingMasters), cancellationToken)));
+                request.Options?.AdjustmentLedger, request.Options?.CreateMissingMasters, request.Encoding), cancellationToken)));
 
     static async Task<NoContent> DeleteJob(Guid jobId, JobWorkflow workflow, CancellationToken cancellationToken)
     {
