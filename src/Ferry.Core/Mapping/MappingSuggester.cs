@@ -54,7 +54,8 @@ public static partial class MappingSuggester
 
     /// <summary>
     /// The column's name, normalised; a nested JSON key also reads without its parent's generic words, so
-    /// "billing_address.city" compares as "billing city".
+    /// "billing_address.city" compares as "billing city", and a parent table's field in its child rows reads with the
+    /// parent in the singular, so "items.sku" compares as "item sku".
     /// </summary>
     static IEnumerable<string> Names(string column)
     {
@@ -68,6 +69,10 @@ public static partial class MappingSuggester
                 parent = parent.Replace(generic, "", StringComparison.OrdinalIgnoreCase);
             }
             yield return Normalize(parent + column[(dot + 1)..]);
+            if (column[..dot] is { Length: > 1 } table && table.EndsWith('s') && !table.Contains('.', StringComparison.Ordinal))
+            {
+                yield return Normalize(table[..^1] + column[(dot + 1)..]);
+            }
         }
     }
 

@@ -28,7 +28,7 @@ public sealed class StockSchema : ErpSchema
     public override IReadOnlyList<TargetField> Fields { get; } =
     [
         new("product_sku", FieldType.String, "SKU of the product (must exist)", Required: true, MaxLength: 100,
-            Synonyms: ["SKU", "Item Code", "Product Code", "Item", "Item Name", "Product", "Stock Item", "Code"]),
+            Synonyms: ["SKU", "Item SKU", "Item Code", "Product Code", "Item", "Item Name", "Product", "Stock Item", "Code"]),
         new("warehouse_name", FieldType.String, "Warehouse or godown (must exist)", MaxLength: 200,
             Synonyms: ["Warehouse", "Godown", "Location", "Store", "Warehouse Name", "Godown Name"]),
         new("movement_date", FieldType.Date, "Date of the movement; books start date for opening stock",
@@ -36,7 +36,7 @@ public sealed class StockSchema : ErpSchema
         new("movement_type", FieldType.String, "opening, in or out; opening by default", MaxLength: 20, Synonyms: ["Movement Type", "Type", "Direction"]),
         new("batch", FieldType.String, "Batch or lot", MaxLength: 100, Synonyms: ["Batch", "Lot", "Batch No", "Lot Number", "Batch Number"]),
         new("quantity", FieldType.Decimal, "Quantity", Required: true,
-            Synonyms: ["Quantity", "Qty", "Opening Quantity", "Opening Stock", "Stock on Hand", "Closing Stock", "Opening Qty", "Stock"]),
+            Synonyms: ["Quantity", "Qty", "Opening Quantity", "Opening Stock", "Stock on Hand", "Warehouse Stock on Hand", "Closing Stock", "Opening Qty", "Stock"]),
         new("rate", FieldType.Decimal, "Rate per unit", Synonyms: ["Rate", "Unit Cost", "Opening Rate", "Cost", "Cost Price", "Valuation Rate"]),
         new("value", FieldType.Decimal, "Value (quantity × rate when empty)", Synonyms: ["Value", "Amount", "Opening Value", "Stock Value", "Total Value"]),
     ];

@@ -78,22 +78,31 @@ sealed class JsonTableShape
         return column.Ordinal;
     }
 
+    /// <summary>
+    /// The table's columns: "_parent" for a child table, its own fields, then the parent row's own fields named
+    /// after the parent ("salesorders.customer_name"), so a child row can be imported on its own.
+    /// </summary>
     public JsonTable Describe(IReadOnlyDictionary<string, JsonTableShape> tables)
     {
-        var names = new List<string>(_columns.Count + 1);
+        var own = OwnColumns(tables);
+        var names = new List<string>(own.Count + 1);
         if (Parent is not null)
         {
             names.Add(ParentColumn);
         }
-        foreach (var column in _columns)
+        names.AddRange(own);
+        if (Parent is not null && tables.TryGetValue(Parent, out var parent))
         {
-            if (!column.OnlyEmpty || !HeldElsewhere(column, tables))
-            {
-                names.Add(column.Name);
-            }
+            names.AddRange(parent.OwnColumns(tables).Select(c => InheritedName(Parent, c)).Where(c => !own.Contains(c)));
         }
         return new JsonTable(Name, Parent, names, RowCount);
     }
+
+    /// <summary>The name a field of the parent table has in its child table.</summary>
+    public static string InheritedName(string parent, string column) => parent[(parent.LastIndexOf('.') + 1)..] + "." + column;
+
+    List<string> OwnColumns(IReadOnlyDictionary<string, JsonTableShape> tables) =>
+        [.. _columns.Where(c => !c.OnlyEmpty || !HeldElsewhere(c, tables)).Select(c => c.Name)];
 
     /// <summary>Whether a key that was only ever null, [] or {} had content in other records, as a child table or nested fields.</summary>
     bool HeldElsewhere(ColumnPath column, IReadOnlyDictionary<string, JsonTableShape> tables)

@@ -17,6 +17,9 @@ sealed class RecordFlattener
     readonly Dictionary<string, JsonTableShape> _tables = new(StringComparer.Ordinal);
     readonly List<JsonTableShape> _order = [];
     readonly JsonTableShape? _target;
+    readonly JsonTableShape? _parent;
+    readonly (int From, int To)[] _inherited = [];
+    readonly List<string?[]> _childrenOfParentRow = [];
     readonly HashSet<string> _needed = new(StringComparer.Ordinal);
     readonly Queue<JsonRow> _rows = new();
     readonly List<(string Name, long Index)> _place = [];
@@ -35,6 +38,13 @@ sealed class RecordFlattener
     {
         _target = new JsonTableShape(target);
         _tables.Add(target.Name, _target);
+        if (target.Parent is not null && layout.Tables.FirstOrDefault(t => t.Name == target.Parent) is { } parent)
+        {
+            _parent = new JsonTableShape(parent);
+            _tables.Add(parent.Name, _parent);
+            _inherited = [.. parent.Columns.Select((column, from) => (from, To: IndexOf(target.Columns, JsonTableShape.InheritedName(parent.Name, column))))
+                .Where(p => p.To >= 0 && parent.Columns[p.from] != JsonTableShape.ParentColumn)];
+        }
         for (JsonTable? table = target; table is not null; table = layout.Tables.FirstOrDefault(t => t.Name == table.Parent))
         {
             _needed.Add(table.Name);
@@ -70,16 +80,45 @@ sealed class RecordFlattener
 
     void Row(ref Utf8JsonReader reader, JsonTableShape table, long number, long parentNumber)
     {
-        var values = table == _target ? new string?[table.ColumnCount] : null;
+        var values = table == _target || table == _parent ? new string?[table.ColumnCount] : null;
         if (values is not null && table.Parent is not null)
         {
             values[0] = parentNumber.ToString(CultureInfo.InvariantCulture);
         }
+        var location = table == _target ? Location() : null;
         Fields(ref reader, table, table.Root, number, values);
-        if (values is not null)
+        if (table == _target)
         {
-            _rows.Enqueue(new JsonRow(number, Location(), values));
+            _rows.Enqueue(new JsonRow(number, location!, values!));
+            if (_parent is not null)
+            {
+                _childrenOfParentRow.Add(values!);
+            }
         }
+        else if (table == _parent)
+        {
+            // The parent's fields may come after its array of children, so they are copied once the parent row is whole.
+            foreach (var child in _childrenOfParentRow)
+            {
+                foreach (var (from, to) in _inherited)
+                {
+                    child[to] = values![from];
+                }
+            }
+            _childrenOfParentRow.Clear();
+        }
+    }
+
+    static int IndexOf(IReadOnlyList<string> columns, string name)
+    {
+        for (var i = 0; i < columns.Count; i++)
+        {
+            if (columns[i] == name)
+            {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /// <returns>Whether the object had any field.</returns>

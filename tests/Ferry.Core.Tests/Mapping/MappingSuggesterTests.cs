@@ -134,4 +134,16 @@ public sealed class MappingSuggesterTests
         Assert.Equal("shipping_city", For(suggestions, "shipping_address.city")?.TargetField);
         Assert.Equal("shipping_pin_code", For(suggestions, "shipping_address.zip")?.TargetField);
     }
+
+    [Fact]
+    public void A_parent_s_field_in_child_rows_maps_by_the_parent_in_the_singular()
+    {
+        var suggestions = MappingSuggester.Suggest(new StockSchema().Fields,
+            ["_parent", "warehouse_name", "warehouse_stock_on_hand", "items.sku", "items.name"]);
+
+        Assert.Equal("product_sku", For(suggestions, "items.sku")?.TargetField);
+        Assert.Equal("quantity", For(suggestions, "warehouse_stock_on_hand")?.TargetField);
+        Assert.Equal("warehouse_name", For(suggestions, "warehouse_name")?.TargetField);
+        Assert.Null(For(suggestions, "items.name"));
+    }
 }

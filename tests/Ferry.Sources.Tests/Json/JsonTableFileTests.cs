@@ -127,7 +127,7 @@ public sealed class JsonTableFileTests : IDisposable
 
         Assert.Equal("jsonl", layout.Format);
         Assert.Equal(["records", "records.line_items"], layout.Tables.Select(t => t.Name));
-        Assert.Equal([["1", "A"], ["2", "B"], ["2", "C"]], JsonRows.Of(path, layout, "records.line_items"));
+        Assert.Equal([["1", "A", "1"], ["2", "B", "2"], ["2", "C", "2"]], JsonRows.Of(path, layout, "records.line_items"));
     }
 
     [Fact]
@@ -179,9 +179,9 @@ public sealed class JsonTableFileTests : IDisposable
         Assert.Equal([null, "salesorders"], layout.Tables.Select(t => t.Parent));
         Assert.Equal([3L, 3L], layout.Tables.Select(t => t.RowCount));
         Assert.Equal(["salesorder_number"], layout.Tables[0].Columns);
-        Assert.Equal(["_parent", "sku", "rate"], layout.Tables[1].Columns);
+        Assert.Equal(["_parent", "sku", "rate", "salesorders.salesorder_number"], layout.Tables[1].Columns);
         Assert.Equal([["SO-1"], ["SO-2"], ["SO-3"]], JsonRows.Of(path, layout, "salesorders"));
-        Assert.Equal([["1", "A", "10.50"], ["1", "B", "2"], ["3", "C", "7"]], JsonRows.Of(path, layout, "salesorders.line_items"));
+        Assert.Equal([["1", "A", "10.50", "SO-1"], ["1", "B", "2", "SO-1"], ["3", "C", "7", "SO-3"]], JsonRows.Of(path, layout, "salesorders.line_items"));
     }
 
     [Fact]
@@ -221,9 +221,9 @@ public sealed class JsonTableFileTests : IDisposable
 
         var taxes = Assert.Single(layout.Tables, t => t.Name == "salesorders.line_items.taxes");
         Assert.Equal("salesorders.line_items", taxes.Parent);
-        Assert.Equal(["_parent", "tax_name", "tax_amount"], taxes.Columns);
-        Assert.Equal([["1", "CGST", "9"], ["1", "SGST", "9"], ["2", "IGST", "18"], ["3", "IGST", "5"]], JsonRows.Of(path, layout, taxes.Name));
-        Assert.Equal([["1", "A"], ["1", "B"], ["2", "C"]], JsonRows.Of(path, layout, "salesorders.line_items"));
+        Assert.Equal(["_parent", "tax_name", "tax_amount", "line_items.sku"], taxes.Columns);
+        Assert.Equal([["1", "CGST", "9", "A"], ["1", "SGST", "9", "A"], ["2", "IGST", "18", "B"], ["3", "IGST", "5", "C"]], JsonRows.Of(path, layout, taxes.Name));
+        Assert.Equal([["1", "A", "SO-1"], ["1", "B", "SO-1"], ["2", "C", "SO-2"]], JsonRows.Of(path, layout, "salesorders.line_items"));
         using var reader = JsonTableFile.Open(path, layout, taxes.Name);
         for (var i = 0; i < 4; i++)
         {
