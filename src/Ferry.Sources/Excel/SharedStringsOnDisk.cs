@@ -6,7 +6,8 @@ namespace Ferry.Sources.Excel;
 /// <summary>
 /// A shared string table kept in two temporary files, deleted when it is disposed: the strings as length-prefixed
 /// UTF-8, and an index of 8-byte offsets into them. The strings read last are kept in a small cache, since rows
-/// repeat the same few strings (a city, a ledger group) far more often than they bring new ones.
+/// repeat the same few strings (a city, a ledger group) far more often than they bring new ones; and both files are
+/// read a block at a time, since new strings mostly come in the order the table lists them.
 /// </summary>
 sealed class SharedStringsOnDisk : SharedStrings
 {
@@ -16,7 +17,12 @@ sealed class SharedStringsOnDisk : SharedStrings
     readonly FileStream _offsets;
     readonly int _count;
     readonly (int Index, string? Text)[] _cache;
-    byte[] _buffer = new byte[1024];
+    readonly byte[] _block = new byte[1 << 16];
+    readonly byte[] _offsetBlock = new byte[1 << 12];
+    long _blockStart;
+    int _blockLength;
+    int _offsetsStart;
+    int _offsetsCount;
 
     SharedStringsOnDisk(FileStream data, FileStream offsets, int count)
     {
@@ -83,36 +89,63 @@ sealed class SharedStringsOnDisk : SharedStrings
 
     string Read(int index)
     {
-        Span<byte> offset = stackalloc byte[sizeof(long)];
-        ReadExactly(_offsets, offset, (long)index * sizeof(long));
-        var position = BinaryPrimitives.ReadInt64LittleEndian(offset);
-        var read = RandomAccess.Read(_data.SafeFileHandle, _buffer, position);
-        var length = BinaryPrimitives.ReadInt32LittleEndian(_buffer);
-        if (read < length + sizeof(int))
+        var position = Offset(index);
+        if (!InBlock(position, sizeof(int)))
         {
-            if (_buffer.Length < length + sizeof(int))
-            {
-                var larger = new byte[length + sizeof(int)];
-                _buffer.AsSpan(0, read).CopyTo(larger);
-                _buffer = larger;
-            }
-            ReadExactly(_data, _buffer.AsSpan(read, length + sizeof(int) - read), position + read);
+            LoadBlock(position);
         }
-        return Encoding.UTF8.GetString(_buffer, sizeof(int), length);
+        var length = BinaryPrimitives.ReadInt32LittleEndian(_block.AsSpan((int)(position - _blockStart)));
+        if (!InBlock(position, sizeof(int) + length))
+        {
+            LoadBlock(position);
+            if (!InBlock(position, sizeof(int) + length))
+            {
+                var bytes = new byte[length];
+                if (ReadAtMost(_data, bytes, position + sizeof(int)) < length)
+                {
+                    throw new EndOfStreamException("The temporary shared string file ended early.");
+                }
+                return Encoding.UTF8.GetString(bytes);
+            }
+        }
+        return Encoding.UTF8.GetString(_block, (int)(position - _blockStart) + sizeof(int), length);
     }
 
-    static void ReadExactly(FileStream file, Span<byte> buffer, long position)
+    long Offset(int index)
     {
-        while (!buffer.IsEmpty)
+        if (index < _offsetsStart || index >= _offsetsStart + _offsetsCount)
         {
-            var read = RandomAccess.Read(file.SafeFileHandle, buffer, position);
+            _offsetsStart = index - index % (_offsetBlock.Length / sizeof(long));
+            _offsetsCount = ReadAtMost(_offsets, _offsetBlock, (long)_offsetsStart * sizeof(long)) / sizeof(long);
+            if (index >= _offsetsStart + _offsetsCount)
+            {
+                throw new EndOfStreamException("The temporary shared string index ended early.");
+            }
+        }
+        return BinaryPrimitives.ReadInt64LittleEndian(_offsetBlock.AsSpan((index - _offsetsStart) * sizeof(long)));
+    }
+
+    bool InBlock(long position, int count) => position >= _blockStart && position + count <= _blockStart + _blockLength;
+
+    void LoadBlock(long position)
+    {
+        _blockStart = position;
+        _blockLength = ReadAtMost(_data, _block, position);
+    }
+
+    static int ReadAtMost(FileStream file, Span<byte> buffer, long position)
+    {
+        var total = 0;
+        while (total < buffer.Length)
+        {
+            var read = RandomAccess.Read(file.SafeFileHandle, buffer[total..], position + total);
             if (read == 0)
             {
-                throw new EndOfStreamException("The temporary shared string file ended early.");
+                break;
             }
-            buffer = buffer[read..];
-            position += read;
+            total += read;
         }
+        return total;
     }
 
     static FileStream TemporaryFile() => new(
