@@ -7,6 +7,8 @@ namespace Ferry.Sources.Tests.Excel;
 
 /// <summary>Ferry's own .xlsx reader: the cell kinds and workbook settings ExcelDataReader used to read for it.</summary>
 [UseCulture("de-DE")]
+// Both read workbooks whose shared strings go to temporary files, which one test counts.
+[Collection("Temporary shared string files")]
 public sealed class XlsxStreamingTests : IDisposable
 {
     readonly TempFolder _folder = new();
