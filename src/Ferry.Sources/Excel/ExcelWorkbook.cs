@@ -100,7 +100,6 @@ public static class ExcelWorkbook
         EnsureSafe(path);
         if (Identify(path) == "xlsx")
         {
-            // ExcelDataReader parses a whole .xlsx sheet on the way to the next one; the names are in xl/workbook.xml.
             try
             {
                 return OpenXmlPackage.SheetNames(path);

@@ -27,7 +27,7 @@ sealed class XlsxSheetSource : IRowSource
     readonly ZipArchive _zip;
     readonly Stream _part;
     readonly XmlReader _xml;
-    readonly SharedStrings _strings;
+    SharedStrings? _strings;
     readonly CellFormats _formats;
     readonly bool _date1904;
     readonly MergedRanges _merges;
@@ -64,8 +64,10 @@ sealed class XlsxSheetSource : IRowSource
         _is = _xml.NameTable.Add("is");
         _sheetData = _xml.NameTable.Add("sheetData");
         MoveIntoSheetData();
-        _strings = SharedStrings.Load(OpenXmlPackage.WorkbookPart(zip, "sharedStrings", "xl/sharedStrings.xml"));
     }
+
+    /// <summary>The shared string table, read when the first cell needs it: a sheet of numbers never pays for it.</summary>
+    SharedStrings Strings => _strings ??= SharedStrings.Load(OpenXmlPackage.WorkbookPart(_zip, "sharedStrings", "xl/sharedStrings.xml"));
 
     /// <summary>Opens the sheet named exactly <paramref name="sheet"/>; damage surfaces as whatever the parsers throw.</summary>
     public static XlsxSheetSource Open(string path, string sheet)
@@ -287,7 +289,7 @@ sealed class XlsxSheetSource : IRowSource
         switch (type)
         {
             case "s":
-                return int.TryParse(raw, NumberStyles.Any, CultureInfo.InvariantCulture, out var index) ? _strings[index] : raw;
+                return int.TryParse(raw, NumberStyles.Any, CultureInfo.InvariantCulture, out var index) ? Strings[index] : raw;
             case "inlineStr":
             case "str":
                 return OpenXmlText.Unescaped(raw);
@@ -322,7 +324,7 @@ sealed class XlsxSheetSource : IRowSource
     {
         _xml.Dispose();
         _part.Dispose();
-        _strings.Dispose();
+        _strings?.Dispose();
         _zip.Dispose();
         _file.Dispose();
     }

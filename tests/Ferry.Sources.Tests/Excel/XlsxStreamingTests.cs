@@ -39,8 +39,8 @@ public sealed class XlsxStreamingTests : IDisposable
 
         using (var rows = ExcelWorkbook.OpenSheet(path, "Data"))
         {
-            Assert.NotEmpty(TemporaryStringFiles().Except(before));
             var all = SheetRows.ReadAll(rows);
+            Assert.NotEmpty(TemporaryStringFiles().Except(before));
 
             Assert.Equal(Strings + 1, all.Count);
             Assert.Equal([Name(1), "1"], all[1].Cells);
