@@ -155,4 +155,21 @@ public sealed class XlsxStreamingTests : IDisposable
         Assert.Equal(["Name", null, "City"], rows[0].Cells);
         Assert.Equal(["Acme", "1500", "Pune"], rows[1].Cells);
     }
+
+    [Fact]
+    public void Merged_ranges_are_all_found_however_many_the_sheet_lists()
+    {
+        const int Rows = 5_000;
+        var workbook = new XlsxBuilder();
+        var sheet = workbook.Sheet("Data");
+        for (var i = 1; i <= Rows; i++)
+        {
+            sheet.Row(i, XlsxCell.Inline(string.Create(CultureInfo.InvariantCulture, $"Title {i}"))).Merge(string.Create(CultureInfo.InvariantCulture, $"A{i}:C{i}"));
+        }
+
+        var rows = SheetRows.ReadAll(Save(workbook), "Data");
+
+        Assert.Equal(Rows, rows.Count);
+        Assert.All(rows, r => Assert.Equal(Enumerable.Repeat($"Title {r.Row}", 3), r.Cells));
+    }
 }
