@@ -11,7 +11,7 @@ namespace Ferry.Sources.Excel;
 /// </summary>
 abstract class SharedStrings : IDisposable
 {
-    /// <summary>Up to this many characters of strings the table is simply kept in memory.</summary>
+    /// <summary>A table whose part declares at most this many bytes, and whose strings hold at most this many characters, is kept in memory.</summary>
     const int InMemoryCharacters = 1024 * 1024;
 
     public static SharedStrings Load(ZipArchiveEntry? part)
