@@ -7,7 +7,7 @@ namespace Ferry.Tests.Fixtures;
 
 /// <summary>
 /// Writes .xlsx workbooks part by part from what a test spells out, so every odd or hostile case is visible in the
-/// test: shared and inline strings, numbers, dates, custom number formats, merged ranges, declared dimensions, missing
+/// test: shared, rich and inline strings, numbers, dates, custom number formats, merged ranges, declared dimensions, missing
 /// rows, styled blanks far out, macro parts, DTDs, zero-filled bombs, and sheets of a million rows written straight to
 /// disk.
 /// </summary>
@@ -27,13 +27,14 @@ public sealed class XlsxBuilder
     const string ContentTypes = "http://schemas.openxmlformats.org/package/2006/content-types";
 
     readonly List<XlsxSheet> _sheets = [];
-    readonly List<string> _sharedStrings = [];
+    readonly List<(string Text, IReadOnlyList<string>? Runs)> _sharedStrings = [];
     readonly Dictionary<string, int> _sharedStringIndex = new(StringComparer.Ordinal);
     readonly List<(string Code, int Id)> _styles = [("General", 0)];
     readonly Dictionary<string, byte[]> _extraParts = new(StringComparer.Ordinal);
     readonly List<(string Name, long Bytes)> _zeroFilledParts = [];
     string _workbookContentType = WorkbookContentType;
     bool _vbaProject;
+    bool _date1904;
     string? _doctypePart;
 
     public XlsxSheet Sheet(string name)
@@ -48,6 +49,13 @@ public sealed class XlsxBuilder
     {
         _workbookContentType = MacroEnabledContentType;
         _vbaProject = withVbaProject;
+        return this;
+    }
+
+    /// <summary>Counts dates from 1904 (workbookPr date1904), as old Mac Excel did: serial 0 is 1904-01-01.</summary>
+    public XlsxBuilder Date1904()
+    {
+        _date1904 = true;
         return this;
     }
 
@@ -161,7 +169,7 @@ public sealed class XlsxBuilder
         var last = 0;
         foreach (var (number, cells) in sheet.ExplicitRows)
         {
-            WriteRow(xml, number, cells);
+            WriteRow(xml, number, cells, !sheet.OmitsReferences);
             last = number;
         }
         if (sheet.Generator is { } generator)
@@ -196,22 +204,35 @@ public sealed class XlsxBuilder
         xml.WriteEndElement();
     }
 
-    void WriteRow(XmlWriter xml, int number, SortedDictionary<int, object> cells)
+    void WriteRow(XmlWriter xml, int number, SortedDictionary<int, object> cells, bool references = true)
     {
         xml.WriteStartElement("row", Main);
-        xml.WriteAttributeString("r", number.ToString(CultureInfo.InvariantCulture));
+        if (references)
+        {
+            xml.WriteAttributeString("r", number.ToString(CultureInfo.InvariantCulture));
+        }
+        var next = 0;
         foreach (var (column, value) in cells)
         {
-            WriteCell(xml, ColumnName(column) + number.ToString(CultureInfo.InvariantCulture), value);
+            for (; !references && next < column; next++)
+            {
+                xml.WriteStartElement("c", Main);
+                xml.WriteEndElement();
+            }
+            WriteCell(xml, references ? ColumnName(column) + number.ToString(CultureInfo.InvariantCulture) : null, value);
+            next = column + 1;
         }
         xml.WriteEndElement();
     }
 
-    void WriteCell(XmlWriter xml, string reference, object value)
+    void WriteCell(XmlWriter xml, string? reference, object value)
     {
         var cell = value as XlsxCell ?? XlsxCell.From(value);
         xml.WriteStartElement("c", Main);
-        xml.WriteAttributeString("r", reference);
+        if (reference is not null)
+        {
+            xml.WriteAttributeString("r", reference);
+        }
         if (cell.Format is { } format)
         {
             xml.WriteAttributeString("s", Style(format, cell.BuiltinFormatId).ToString(CultureInfo.InvariantCulture));
@@ -220,7 +241,20 @@ public sealed class XlsxBuilder
         {
             case XlsxCell.CellKind.Shared:
                 xml.WriteAttributeString("t", "s");
-                xml.WriteElementString("v", Main, SharedString(cell.Text!).ToString(CultureInfo.InvariantCulture));
+                xml.WriteElementString("v", Main, SharedString(cell.Text!, null).ToString(CultureInfo.InvariantCulture));
+                break;
+            case XlsxCell.CellKind.Rich:
+                xml.WriteAttributeString("t", "s");
+                xml.WriteElementString("v", Main, SharedString(string.Join('\u0001', cell.Runs!), cell.Runs).ToString(CultureInfo.InvariantCulture));
+                break;
+            case XlsxCell.CellKind.FormulaText:
+                xml.WriteAttributeString("t", "str");
+                xml.WriteElementString("f", Main, "CONCAT(\"x\")");
+                xml.WriteElementString("v", Main, cell.Text);
+                break;
+            case XlsxCell.CellKind.IsoDate:
+                xml.WriteAttributeString("t", "d");
+                xml.WriteElementString("v", Main, cell.Text);
                 break;
             case XlsxCell.CellKind.Inline:
                 xml.WriteAttributeString("t", "inlineStr");
@@ -248,13 +282,15 @@ public sealed class XlsxBuilder
         xml.WriteEndElement();
     }
 
-    int SharedString(string text)
+    /// <param name="runs">The rich-text runs the string is written as, or null for one plain text.</param>
+    int SharedString(string text, IReadOnlyList<string>? runs)
     {
-        if (!_sharedStringIndex.TryGetValue(text, out var index))
+        var key = runs is null ? text : "\u0001" + text;
+        if (!_sharedStringIndex.TryGetValue(key, out var index))
         {
             index = _sharedStrings.Count;
-            _sharedStrings.Add(text);
-            _sharedStringIndex.Add(text, index);
+            _sharedStrings.Add((text, runs));
+            _sharedStringIndex.Add(key, index);
         }
         return index;
     }
@@ -316,6 +352,12 @@ public sealed class XlsxBuilder
     {
         xml.WriteStartElement("workbook", Main);
         xml.WriteAttributeString("xmlns", "r", null, Relationships);
+        if (_date1904)
+        {
+            xml.WriteStartElement("workbookPr", Main);
+            xml.WriteAttributeString("date1904", "1");
+            xml.WriteEndElement();
+        }
         xml.WriteStartElement("sheets", Main);
         for (var i = 0; i < _sheets.Count; i++)
         {
@@ -389,13 +431,39 @@ public sealed class XlsxBuilder
     {
         xml.WriteStartElement("sst", Main);
         xml.WriteAttributeString("uniqueCount", _sharedStrings.Count.ToString(CultureInfo.InvariantCulture));
-        foreach (var text in _sharedStrings)
+        foreach (var (text, runs) in _sharedStrings)
         {
             xml.WriteStartElement("si", Main);
+            if (runs is null)
+            {
+                WriteText(xml, text);
+            }
+            else
+            {
+                foreach (var run in runs)
+                {
+                    xml.WriteStartElement("r", Main);
+                    xml.WriteStartElement("rPr", Main);
+                    xml.WriteElementString("b", Main, null);
+                    xml.WriteEndElement();
+                    WriteText(xml, run);
+                    xml.WriteEndElement();
+                }
+                // A phonetic guide, as Japanese Excel adds: not part of the text.
+                xml.WriteStartElement("rPh", Main);
+                xml.WriteAttributeString("sb", "0");
+                xml.WriteAttributeString("eb", "1");
+                WriteText(xml, "furigana");
+                xml.WriteEndElement();
+            }
+            xml.WriteEndElement();
+        }
+
+        static void WriteText(XmlWriter xml, string text)
+        {
             xml.WriteStartElement("t", Main);
             xml.WriteAttributeString("xml", "space", null, "preserve");
             xml.WriteString(text);
-            xml.WriteEndElement();
             xml.WriteEndElement();
         }
         xml.WriteEndElement();
@@ -422,6 +490,8 @@ public sealed class XlsxSheet(string name)
     internal List<string> MergedRanges { get; } = [];
 
     internal string? DeclaredDimension { get; private set; }
+
+    internal bool OmitsReferences { get; private set; }
 
     internal (int Count, Func<int, object?[]> Cells)? Generator { get; private set; }
 
@@ -471,6 +541,13 @@ public sealed class XlsxSheet(string name)
         return this;
     }
 
+    /// <summary>Writes rows and cells without r attributes, as some exporters do: each is where it falls in order.</summary>
+    public XlsxSheet WithoutReferences()
+    {
+        OmitsReferences = true;
+        return this;
+    }
+
     public XlsxSheet Dimension(string reference)
     {
         DeclaredDimension = reference;
@@ -492,17 +569,28 @@ public sealed class XlsxSheet(string name)
 /// <summary>A cell that a plain value cannot say: an inline string, a number with a format, an error, a styled blank.</summary>
 public sealed record XlsxCell
 {
-    internal enum CellKind { Shared, Inline, Number, Boolean, Error, Blank }
+    internal enum CellKind { Shared, Rich, Inline, FormulaText, IsoDate, Number, Boolean, Error, Blank }
 
     internal CellKind Kind { get; private init; }
 
     internal string? Text { get; private init; }
+
+    internal IReadOnlyList<string>? Runs { get; private init; }
 
     internal string? Format { get; private init; }
 
     internal int? BuiltinFormatId { get; private init; }
 
     public static XlsxCell Inline(string text) => new() { Kind = CellKind.Inline, Text = text };
+
+    /// <summary>A shared string written as rich-text runs (each in bold), with a phonetic guide after them.</summary>
+    public static XlsxCell RichText(params string[] runs) => new() { Kind = CellKind.Rich, Runs = runs };
+
+    /// <summary>A formula's cached string result (t="str").</summary>
+    public static XlsxCell FormulaText(string text) => new() { Kind = CellKind.FormulaText, Text = text };
+
+    /// <summary>A date written as ISO 8601 text (t="d"), as Strict-minded writers do.</summary>
+    public static XlsxCell IsoDate(string text) => new() { Kind = CellKind.IsoDate, Text = text };
 
     public static XlsxCell Number(double value, string format) => new() { Kind = CellKind.Number, Text = Invariant(value), Format = format };
 

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Ferry.Sources.Excel;
 
 /// <summary>
-/// Turns a cell's value, as ExcelDataReader hands it over, into the text the rest of Ferry reads. The rules are listed
+/// Turns a cell's value, as <see cref="XlsxSheetSource"/> or ExcelDataReader (for .xls) hands it over, into the text the rest of Ferry reads. The rules are listed
 /// on <see cref="ExcelWorkbook"/>.
 /// </summary>
 static class CellText

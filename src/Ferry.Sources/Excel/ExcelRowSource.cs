@@ -4,7 +4,7 @@ using Ferry.Sources.Tables;
 namespace Ferry.Sources.Excel;
 
 /// <summary>
-/// The rows of one sheet as ExcelDataReader streams them, turned into text, with merged ranges filled and blank rows
+/// The rows of one legacy .xls sheet as ExcelDataReader streams them, turned into text, with merged ranges filled and blank rows
 /// skipped. Holds one row at a time.
 /// </summary>
 sealed class ExcelRowSource : IRowSource
@@ -13,19 +13,16 @@ sealed class ExcelRowSource : IRowSource
     readonly IExcelDataReader _reader;
     readonly MergedRanges _merges;
     readonly string _sheet;
-    readonly int _columnLimit;
     string?[] _texts = new string?[16];
     int _fieldCount;
     long _rowIndex;
 
-    /// <param name="columnLimit">No cell at or past this column holds anything.</param>
-    public ExcelRowSource(Stream file, IExcelDataReader reader, string sheet, int columnLimit)
+    public ExcelRowSource(Stream file, IExcelDataReader reader, string sheet)
     {
         _file = file;
         _reader = reader;
         _sheet = sheet;
-        _columnLimit = columnLimit;
-        _merges = new MergedRanges(reader.MergeCells);
+        _merges = new MergedRanges((reader.MergeCells ?? []).Select(r => new MergedRange(r.FromRow, r.FromColumn, r.ToRow, r.ToColumn)));
     }
 
     public long RowIndex => _rowIndex;
@@ -61,9 +58,8 @@ sealed class ExcelRowSource : IRowSource
     /// <returns>The count of cells up to the last non-blank one, merged cells included.</returns>
     int ReadCells()
     {
-        // ExcelDataReader's field count is the widest row of the sheet, styled blanks included; the row's own end is
-        // found here.
-        var width = Math.Min(_reader.FieldCount, _columnLimit);
+        // ExcelDataReader's field count is the widest row of the sheet; the row's own end is found here.
+        var width = _reader.FieldCount;
         if (_texts.Length < width)
         {
             _texts = new string?[Math.Max(width, _texts.Length * 2)];

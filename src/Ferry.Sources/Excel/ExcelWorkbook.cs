@@ -34,12 +34,6 @@ public static class ExcelWorkbook
 {
     const string SaveAsXlsx = "save it as \"Excel Workbook (.xlsx)\"";
 
-    /// <summary>
-    /// Past this many columns a sheet is measured before it is read: every row is as wide as ExcelDataReader's field
-    /// count, and a styled blank cell in column XFD would make each row 16,384 cells to look through.
-    /// </summary>
-    const int WideSheetColumns = 1024;
-
     static ExcelWorkbook() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     /// <summary>"xlsx" or "xls"; anything else is refused with what the file really is.</summary>
@@ -106,7 +100,6 @@ public static class ExcelWorkbook
         EnsureSafe(path);
         if (Identify(path) == "xlsx")
         {
-            // ExcelDataReader parses a whole .xlsx sheet on the way to the next one; the names are in xl/workbook.xml.
             try
             {
                 return OpenXmlPackage.SheetNames(path);
@@ -138,7 +131,18 @@ public static class ExcelWorkbook
     public static IRowSource OpenSheet(string path, string sheet)
     {
         EnsureSafe(path);
-        var format = Identify(path);
+        try
+        {
+            return Identify(path) == "xlsx" ? XlsxSheetSource.Open(path, sheet) : OpenLegacySheet(path, sheet);
+        }
+        catch (Exception e) when (IsDamage(e))
+        {
+            throw Damaged(e, $"sheet '{sheet}'");
+        }
+    }
+
+    static ExcelRowSource OpenLegacySheet(string path, string sheet)
+    {
         var file = OpenFile(path);
         IExcelDataReader? reader = null;
         try
@@ -153,19 +157,12 @@ public static class ExcelWorkbook
                     throw new SourceFormatException($"The workbook has no sheet named '{sheet}'; its sheets are {string.Join(", ", seen)}.");
                 }
             }
-            var columnLimit = format == "xlsx" && reader.FieldCount > WideSheetColumns
-                ? OpenXmlPackage.LastFilledColumn(path, sheet) + 1 ?? int.MaxValue
-                : int.MaxValue;
-            return new ExcelRowSource(file, reader, sheet, columnLimit);
+            return new ExcelRowSource(file, reader, sheet);
         }
-        catch (Exception e)
+        catch
         {
             reader?.Dispose();
             file.Dispose();
-            if (IsDamage(e))
-            {
-                throw Damaged(e, $"sheet '{sheet}'");
-            }
             throw;
         }
     }

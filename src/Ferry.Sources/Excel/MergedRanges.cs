@@ -1,5 +1,3 @@
-using ExcelDataReader;
-
 namespace Ferry.Sources.Excel;
 
 /// <summary>
@@ -8,20 +6,31 @@ namespace Ferry.Sources.Excel;
 /// </summary>
 sealed class MergedRanges
 {
-    readonly CellRange[] _byFirstRow;
-    readonly List<(CellRange Range, string? Text)> _open = [];
+    readonly MergedRange[] _byFirstRow;
+    readonly List<(MergedRange Range, string? Text)> _open = [];
     int _next;
 
-    public MergedRanges(CellRange[]? ranges)
+    public MergedRanges(IEnumerable<MergedRange> ranges)
     {
-        _byFirstRow = (ranges ?? [])
+        _byFirstRow = ranges
             .Where(r => r.FromRow >= 0 && r.FromColumn >= 0 && r.ToRow >= r.FromRow && r.ToColumn >= r.FromColumn)
             .OrderBy(r => r.FromRow)
             .ToArray();
+        Widest = _byFirstRow.Select(r => r.ToColumn + 1).DefaultIfEmpty(0).Max();
     }
 
+    /// <summary>One past the last column any range reaches.</summary>
+    public int Widest { get; }
+
     /// <summary>
-    /// Fills the merged cells of physical row <paramref name="row"/> (0-based; every row must be passed, in order),
+    /// The last row (0-based) that a range already passed still fills, or -1: rows missing from the sheet up to it
+    /// read as the ranges' text; past it they are blank, since a range whose top-left row is missing fills nothing.
+    /// </summary>
+    public int LastRowFilled => _open.Where(open => open.Text is not null).Select(open => open.Range.ToRow).DefaultIfEmpty(-1).Max();
+
+    /// <summary>
+    /// Fills the merged cells of physical row <paramref name="row"/> (0-based; rows in order, none left out before
+    /// <see cref="LastRowFilled"/>),
     /// whose own texts are in <paramref name="texts"/>, up to <paramref name="width"/> columns.
     /// </summary>
     /// <returns>The index of the last column the fill wrote, or -1.</returns>
@@ -55,3 +64,6 @@ sealed class MergedRanges
         return last;
     }
 }
+
+/// <summary>A merged range, 0-based and inclusive.</summary>
+readonly record struct MergedRange(int FromRow, int FromColumn, int ToRow, int ToColumn);

@@ -7,7 +7,7 @@ namespace Ferry.Sources.Excel;
 
 /// <summary>
 /// Tells from its parts and content types what a ZIP upload is, and reads the little of a workbook that
-/// ExcelDataReader reads only at great cost: the sheet names, and how far a sheet's filled cells reach.
+/// ExcelDataReader reads only at great cost: the sheet names, and where a sheet's parts are.
 /// </summary>
 static class OpenXmlPackage
 {
@@ -92,63 +92,41 @@ static class OpenXmlPackage
     {
         using var file = File.OpenRead(path);
         using var zip = Open(file);
-        return Sheets(zip).Select(s => s.Name).ToList();
+        return SheetNames(zip);
+    }
+
+    /// <summary>The sheets in workbook order, as <see cref="SheetNames(string)"/> gives them.</summary>
+    public static List<string> SheetNames(ZipArchive zip) => Sheets(zip).Select(s => s.Name).ToList();
+
+    /// <summary>Whether the workbook counts its dates from 1904 (old Mac Excel) rather than from 1900.</summary>
+    public static bool UsesDate1904(ZipArchive zip)
+    {
+        var part = Find(zip, "xl/workbook.xml") ?? throw new SourceFormatException("The workbook has no xl/workbook.xml part; it is not a complete .xlsx file.");
+        using var stream = part.Open();
+        using var xml = XmlReader.Create(stream, OpenXmlText.Settings);
+        while (xml.Read())
+        {
+            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "workbookPr" && xml.NamespaceURI == SpreadsheetMain)
+            {
+                return xml.GetAttribute("date1904") is "1" or "true";
+            }
+            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "sheets")
+            {
+                return false;
+            }
+        }
+        return false;
     }
 
     /// <summary>
-    /// The last column of the sheet that has a cell with anything in it, or null when the sheet cannot be found.
-    /// Styled blank cells (an empty &lt;c/&gt;) do not count; a cell whose content turns out blank may, so this is
-    /// a bound, never a cut.
+    /// The workbook's part of the given relationship type ("sharedStrings", "styles"), or the part at the path Excel
+    /// always gives it when the relationships do not name one.
     /// </summary>
-    public static int? LastFilledColumn(string path, string sheet)
+    public static ZipArchiveEntry? WorkbookPart(ZipArchive zip, string relationshipType, string usualPath)
     {
-        using var file = File.OpenRead(path);
-        using var zip = Open(file);
-        if (SheetPart(zip, sheet) is not { } part)
-        {
-            return null;
-        }
-        using var stream = part.Open();
-        using var xml = XmlReader.Create(stream, new XmlReaderSettings { IgnoreWhitespace = true });
-        var last = -1;
-        var next = 0;
-        while (xml.Read())
-        {
-            if (xml.NodeType != XmlNodeType.Element || xml.NamespaceURI != SpreadsheetMain)
-            {
-                continue;
-            }
-            if (xml.LocalName == "row")
-            {
-                next = 0;
-            }
-            else if (xml.LocalName == "c")
-            {
-                var column = Column(xml.GetAttribute("r")) ?? next;
-                next = column + 1;
-                if (column > last && !xml.IsEmptyElement && xml.Read() && xml.NodeType != XmlNodeType.EndElement)
-                {
-                    last = column;
-                }
-            }
-        }
-        return last;
-    }
-
-    /// <summary>The 0-based column of a reference such as "AB12", or null when it has none.</summary>
-    static int? Column(string? reference)
-    {
-        if (string.IsNullOrEmpty(reference))
-        {
-            return null;
-        }
-        var column = 0;
-        var letters = 0;
-        for (; letters < reference.Length && letters < 3 && char.IsAsciiLetter(reference[letters]); letters++)
-        {
-            column = column * 26 + (char.ToUpperInvariant(reference[letters]) - 'A' + 1);
-        }
-        return letters == 0 ? null : column - 1;
+        var target = WorkbookRelationships(zip)
+            .FirstOrDefault(r => r.Type.EndsWith("/" + relationshipType, StringComparison.Ordinal)).Target;
+        return (target is null ? null : Find(zip, PartPath(target))) ?? Find(zip, usualPath);
     }
 
     static List<(string Name, string? RelationshipId)> Sheets(ZipArchive zip)
@@ -174,24 +152,32 @@ static class OpenXmlPackage
     }
 
     /// <summary>The sheet's part, found through the workbook's relationships the way ExcelDataReader finds it.</summary>
-    static ZipArchiveEntry? SheetPart(ZipArchive zip, string sheet)
+    public static ZipArchiveEntry? SheetPart(ZipArchive zip, string sheet)
     {
         var id = Sheets(zip).FirstOrDefault(s => s.Name == sheet).RelationshipId;
-        if (id is null || Find(zip, "xl/_rels/workbook.xml.rels") is not { } rels)
+        var target = id is null ? null : WorkbookRelationships(zip).FirstOrDefault(r => r.Id == id).Target;
+        return target is null ? null : Find(zip, PartPath(target));
+    }
+
+    static string PartPath(string target) => target.StartsWith("/xl/", StringComparison.OrdinalIgnoreCase) ? target[1..] : "xl/" + target;
+
+    static List<(string Id, string Type, string Target)> WorkbookRelationships(ZipArchive zip)
+    {
+        var relationships = new List<(string, string, string)>();
+        if (Find(zip, "xl/_rels/workbook.xml.rels") is not { } rels)
         {
-            return null;
+            return relationships;
         }
         using var stream = rels.Open();
-        using var xml = XmlReader.Create(stream);
+        using var xml = XmlReader.Create(stream, OpenXmlText.Settings);
         while (xml.Read())
         {
-            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "Relationship" && xml.GetAttribute("Id") == id
-                && xml.GetAttribute("Target") is { } target)
+            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "Relationship" && xml.GetAttribute("Target") is { } target)
             {
-                return Find(zip, target.StartsWith("/xl/", StringComparison.OrdinalIgnoreCase) ? target[1..] : "xl/" + target);
+                relationships.Add((xml.GetAttribute("Id") ?? "", xml.GetAttribute("Type") ?? "", target));
             }
         }
-        return null;
+        return relationships;
     }
 
     static List<string> ContentTypes(ZipArchive zip)

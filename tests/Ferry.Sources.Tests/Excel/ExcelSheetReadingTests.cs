@@ -7,6 +7,8 @@ using Ferry.Tests.Fixtures;
 namespace Ferry.Sources.Tests.Excel;
 
 [UseCulture("de-DE")]
+// Both read workbooks whose shared strings go to temporary files, which one test counts.
+[Collection("Temporary shared string files")]
 public sealed class ExcelSheetReadingTests : IDisposable
 {
     readonly TempFolder _folder = new();
