@@ -40,6 +40,27 @@ static class TallyAnswerXml
             new TallyCharacterFilter(new StreamReader(text, encoding.Encoding, detectEncodingFromByteOrderMarks: false)),
             Settings);
 
+    /// <summary>
+    /// Reads up to the first element and past it when it is Tally's ENVELOPE; otherwise says, in words for a user,
+    /// what the answer is instead.
+    /// </summary>
+    public static string? EnterEnvelope(XmlReader xml)
+    {
+        while (xml.Read())
+        {
+            if (xml.NodeType == XmlNodeType.Element)
+            {
+                if (xml.LocalName != "ENVELOPE")
+                {
+                    return $"it starts with <{xml.Name}>, not <ENVELOPE>";
+                }
+                xml.Read();
+                return null;
+            }
+        }
+        return "it holds no XML element";
+    }
+
     /// <summary>Why a reader refused the text, in words for a user: Tally never sends a DTD, so one is named as such.</summary>
     public static string Describe(XmlException e) =>
         e.Message.Contains("DTD", StringComparison.Ordinal)

@@ -240,22 +240,14 @@ public sealed class TallyClient(HttpClient http, TallyServer server, TimeSpan ti
         try
         {
             using var xml = TallyAnswerXml.Over(answer, length, strict: false);
-            var started = false;
-            xml.Read();
+            if (TallyAnswerXml.EnterEnvelope(xml) is { } problem)
+            {
+                throw NotAnAnswer(what, length == 0 ? "the answer was empty" : problem);
+            }
             while (!xml.EOF)
             {
                 if (xml.NodeType != XmlNodeType.Element)
                 {
-                    xml.Read();
-                    continue;
-                }
-                if (!started)
-                {
-                    started = true;
-                    if (xml.LocalName != "ENVELOPE")
-                    {
-                        throw NotAnAnswer(what, $"it starts with <{xml.Name}>, not <ENVELOPE>");
-                    }
                     xml.Read();
                 }
                 else if (xml.LocalName == "LINEERROR")
@@ -277,10 +269,6 @@ public sealed class TallyClient(HttpClient http, TallyServer server, TimeSpan ti
                 {
                     xml.Read();
                 }
-            }
-            if (!started)
-            {
-                throw NotAnAnswer(what, length == 0 ? "the answer was empty" : "it holds no XML element");
             }
         }
         catch (XmlException e)

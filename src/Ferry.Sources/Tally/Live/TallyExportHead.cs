@@ -22,8 +22,10 @@ readonly record struct TallyExportHead(IReadOnlyList<string> LineErrors, string?
         try
         {
             using var xml = TallyAnswerXml.Over(head, length, strict: false);
-            var started = false;
-            xml.Read();
+            if (TallyAnswerXml.EnterEnvelope(xml) is { } problem)
+            {
+                return Refused(problem);
+            }
             while (!xml.EOF)
             {
                 if (xml.NodeType != XmlNodeType.Element)
@@ -31,20 +33,12 @@ readonly record struct TallyExportHead(IReadOnlyList<string> LineErrors, string?
                     xml.Read();
                     continue;
                 }
-                if (!started)
-                {
-                    started = true;
-                    if (xml.LocalName != "ENVELOPE")
-                    {
-                        return Refused($"it starts with <{xml.Name}>, not <ENVELOPE>");
-                    }
-                }
-                else if (xml.LocalName == "LINEERROR")
+                if (xml.LocalName == "LINEERROR")
                 {
                     errors.Add(xml.ReadElementContentAsString().Trim());
                     continue;
                 }
-                else if (xml.LocalName is "IMPORTDATA" or "TALLYMESSAGE" && errors.Count == 0)
+                if (xml.LocalName is "IMPORTDATA" or "TALLYMESSAGE" && errors.Count == 0)
                 {
                     return new([], null);
                 }
@@ -54,7 +48,7 @@ readonly record struct TallyExportHead(IReadOnlyList<string> LineErrors, string?
             {
                 return new(errors, null);
             }
-            return Refused(started ? "it is a Tally envelope with no export data in it" : "it holds no XML element");
+            return Refused("it is a Tally envelope with no export data in it");
         }
         catch (XmlException e)
         {

@@ -64,23 +64,15 @@ public static class TallySyncFile
     static string? MoveToMessages(XmlReader xml, string label)
     {
         string? company = null;
-        var started = false;
         var exported = false;
-        xml.Read();
+        if (TallyAnswerXml.EnterEnvelope(xml) is { } problem)
+        {
+            throw NotAnExport(label, problem);
+        }
         while (!xml.EOF)
         {
             if (xml.NodeType != XmlNodeType.Element)
             {
-                xml.Read();
-                continue;
-            }
-            if (!started)
-            {
-                started = true;
-                if (xml.LocalName != "ENVELOPE")
-                {
-                    throw NotAnExport(label, $"it starts with <{xml.Name}>, not <ENVELOPE>");
-                }
                 xml.Read();
                 continue;
             }
@@ -103,7 +95,7 @@ public static class TallySyncFile
         {
             return company;
         }
-        throw NotAnExport(label, started ? "it is a Tally envelope with no export data (IMPORTDATA) in it" : "it holds no XML element");
+        throw NotAnExport(label, "it is a Tally envelope with no export data (IMPORTDATA) in it");
     }
 
     static void CopyMessages(XmlReader xml, XmlWriter writer, string label, CancellationToken cancellationToken)
