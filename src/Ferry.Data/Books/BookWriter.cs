@@ -27,6 +27,7 @@ sealed class BookWriter : IAsyncDisposable
         Updated,
         Unchanged,
         Kept,
+        Skipped,
         Failed,
     }
 
@@ -109,7 +110,7 @@ sealed class BookWriter : IAsyncDisposable
                 case Result.Updated: updated++; count.Updated++; break;
                 case Result.Unchanged: skipped++; count.Unchanged++; break;
                 case Result.Kept: skipped++; count.Kept++; break;
-                case Result.Failed when entry.SkipReason is not null: skipped++; count.Skipped++; break;
+                case Result.Skipped: skipped++; count.Skipped++; break;
                 default: failed++; count.Failed++; break;
             }
         }
@@ -183,12 +184,12 @@ sealed class BookWriter : IAsyncDisposable
     {
         if (entry.SkipReason == NotSelected)
         {
-            return Result.Failed;
+            return Result.Skipped;
         }
         if (entry.SkipReason is { } reason)
         {
             await NoteAsync(entry, JobLogLevel.Info, $"{Capital(entry.Label)} skipped: {Explain(reason)}", "skip_" + Singular(entry.Entity), null, cancellationToken);
-            return Result.Failed;
+            return Result.Skipped;
         }
         if (entry.Error is { } error)
         {

@@ -24,7 +24,5 @@ public interface IBook
 /// <summary>Opens files that hold whole books (a Tally export) rather than one table.</summary>
 public interface IBookOpener
 {
-    bool IsBook(string path);
-
     IBook Open(string path, string fileName, BookOptions options);
 }

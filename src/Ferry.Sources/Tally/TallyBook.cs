@@ -104,14 +104,10 @@ public sealed class TallyBook : IBook
                 _skipped[reason] = _skipped.GetValueOrDefault(reason) + 1;
                 return;
             }
-            decimal debit = 0, credit = 0;
-            foreach (var line in voucher.LedgerEntries.Concat(voucher.InventoryEntries.SelectMany(i => i.AccountingAllocations)))
-            {
-                debit += line.Amount < 0 ? -line.Amount : 0;
-                credit += line.Amount > 0 ? line.Amount : 0;
-            }
+            var debit = voucher.DebitTotal;
+            var imbalance = voucher.Imbalance;
             var total = _byType.GetValueOrDefault(voucher.Type);
-            _byType[voucher.Type] = (total.Count + 1, total.Debit + debit, total.Credit + credit, total.Unbalanced + (voucher.Imbalance != 0 ? 1 : 0));
+            _byType[voucher.Type] = (total.Count + 1, total.Debit + debit, total.Credit + debit + imbalance, total.Unbalanced + (imbalance != 0 ? 1 : 0));
             if (voucher.Date is { } date)
             {
                 _first = _first is null || date < _first ? date : _first;

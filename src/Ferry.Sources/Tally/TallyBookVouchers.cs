@@ -66,7 +66,7 @@ static class TallyBookVouchers
             PartyName = voucher.Party,
             SourceGuid = voucher.Guid,
         };
-        foreach (var entry in voucher.LedgerEntries.Concat(voucher.InventoryEntries.SelectMany(i => i.AccountingAllocations)))
+        foreach (var entry in voucher.Postings)
         {
             row.LedgerLines.Add(new VoucherLedgerLine
             {

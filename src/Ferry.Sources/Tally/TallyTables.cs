@@ -94,7 +94,7 @@ public static class TallyTables
     static string?[] VoucherRow(TallyVoucher voucher) =>
     [
         voucher.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), voucher.Type, voucher.Number, voucher.Party,
-        voucher.LedgerEntries.Concat(voucher.InventoryEntries.SelectMany(i => i.AccountingAllocations)).Where(e => e.Amount < 0).Sum(e => -e.Amount).ToString(CultureInfo.InvariantCulture),
+        voucher.DebitTotal.ToString(CultureInfo.InvariantCulture),
         voucher.Narration,
     ];
 

@@ -19,9 +19,14 @@ public sealed record TallyVoucher(
     IReadOnlyList<TallyLedgerEntry> LedgerEntries,
     IReadOnlyList<TallyInventoryEntry> InventoryEntries) : TallyObject
 {
-    /// <summary>Ledger lines plus the accounting allocations inside inventory lines; zero when the voucher balances.</summary>
-    public decimal Imbalance =>
-        LedgerEntries.Sum(e => e.Amount) + InventoryEntries.Sum(i => i.AccountingAllocations.Sum(a => a.Amount));
+    /// <summary>Every posting to a ledger: the ledger lines, then the accounting allocations inside inventory lines.</summary>
+    public IEnumerable<TallyLedgerEntry> Postings => LedgerEntries.Concat(InventoryEntries.SelectMany(i => i.AccountingAllocations));
+
+    /// <summary>The sum of all postings; zero when the voucher balances.</summary>
+    public decimal Imbalance => Postings.Sum(e => e.Amount);
+
+    /// <summary>The debits of the postings (negative amounts), as a positive total.</summary>
+    public decimal DebitTotal => Postings.Where(e => e.Amount < 0).Sum(e => -e.Amount);
 }
 
 /// <summary>A ledger line. <see cref="IsDeemedPositive"/> is kept as written; only the sign of the amount decides the side.</summary>

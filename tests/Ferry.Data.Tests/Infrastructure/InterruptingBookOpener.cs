@@ -12,8 +12,6 @@ public sealed class InterruptingBookOpener(long sequence, Action interrupt) : IB
     readonly TallyBookOpener _inner = new();
     int _fired;
 
-    public bool IsBook(string path) => _inner.IsBook(path);
-
     public IBook Open(string path, string fileName, BookOptions options) => new Book(_inner.Open(path, fileName, options), this);
 
     void OnEntry(long number)
