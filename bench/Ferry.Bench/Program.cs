@@ -6,7 +6,7 @@ using Ferry.Bench;
 var rowsOption = new Option<int[]>("--rows") { Description = "Row counts to measure", DefaultValueFactory = _ => [100_000, 1_000_000], AllowMultipleArgumentsPerToken = true };
 var rounds = new Option<int>("--rounds") { Description = "Interleaved rounds per row count", DefaultValueFactory = _ => 1 };
 var work = new Option<DirectoryInfo>("--work") { Description = "Folder for generated files and databases", DefaultValueFactory = _ => new DirectoryInfo("bench/results") };
-var ferry = new Option<FileInfo>("--ferry") { Description = "ferry.dll to measure (Release build)", DefaultValueFactory = _ => new FileInfo("src/Ferry.Cli/bin/Release/net10.0/ferry.dll") };
+var ferry = new Option<FileInfo>("--ferry") { Description = "ferry.dll to measure (the published, ReadyToRun build)", DefaultValueFactory = _ => new FileInfo("bench/results/cli/ferry.dll") };
 var root = new RootCommand("Ferry end-to-end benchmark: full contact import vs a raw sqlite3 .import of the same file") { rowsOption, rounds, work, ferry };
 root.SetAction(parse => Run(parse.GetValue(rowsOption)!, parse.GetValue(rounds), parse.GetValue(work)!, parse.GetValue(ferry)!));
 var megabytes = new Option<int>("--megabytes") { Description = "Size of the generated day book", DefaultValueFactory = _ => 200 };
@@ -19,7 +19,7 @@ static int Run(int[] rowCounts, int rounds, DirectoryInfo work, FileInfo ferry)
 {
     if (!ferry.Exists)
     {
-        Console.Error.WriteLine($"{ferry.FullName} is missing: run `dotnet build src/Ferry.Cli -c Release` first.");
+        Console.Error.WriteLine($"{ferry.FullName} is missing: publish it first: `dotnet publish src/Ferry.Cli -c Release -r linux-x64 --self-contained false -o bench/results/cli`.");
         return 2;
     }
     work.Create();

@@ -18,7 +18,7 @@ static class TallyBench
     {
         if (!ferry.Exists)
         {
-            Console.Error.WriteLine($"{ferry.FullName} is missing: run `dotnet build src/Ferry.Cli -c Release` first.");
+            Console.Error.WriteLine($"{ferry.FullName} is missing: publish it first: `dotnet publish src/Ferry.Cli -c Release -r linux-x64 --self-contained false -o bench/results/cli`.");
             return 2;
         }
         work.Create();

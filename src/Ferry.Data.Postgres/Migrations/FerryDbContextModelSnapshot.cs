@@ -546,9 +546,9 @@ namespace Ferry.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ParentId");
+                    b.HasIndex("CreatedJobId");
 
-                    b.HasIndex("OrganizationId", "CreatedJobId");
+                    b.HasIndex("ParentId");
 
                     b.HasIndex("OrganizationId", "NaturalKey")
                         .IsUnique();
@@ -672,7 +672,7 @@ namespace Ferry.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganizationId", "CreatedJobId");
+                    b.HasIndex("CreatedJobId");
 
                     b.HasIndex("OrganizationId", "NaturalKey")
                         .IsUnique();
@@ -814,9 +814,9 @@ namespace Ferry.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("LedgerId");
+                    b.HasIndex("CreatedJobId");
 
-                    b.HasIndex("OrganizationId", "CreatedJobId");
+                    b.HasIndex("LedgerId");
 
                     b.HasIndex("OrganizationId", "NaturalKey")
                         .IsUnique();
@@ -934,9 +934,9 @@ namespace Ferry.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("GroupId");
+                    b.HasIndex("CreatedJobId");
 
-                    b.HasIndex("OrganizationId", "CreatedJobId");
+                    b.HasIndex("GroupId");
 
                     b.HasIndex("OrganizationId", "NaturalKey")
                         .IsUnique();
@@ -1094,9 +1094,9 @@ namespace Ferry.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UnitId");
+                    b.HasIndex("CreatedJobId");
 
-                    b.HasIndex("OrganizationId", "CreatedJobId");
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("OrganizationId", "NaturalKey")
                         .IsUnique();
@@ -1198,13 +1198,13 @@ namespace Ferry.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedJobId");
+
                     b.HasIndex("ProductId");
 
                     b.HasIndex("VoucherId");
 
                     b.HasIndex("WarehouseId");
-
-                    b.HasIndex("OrganizationId", "CreatedJobId");
 
                     b.HasIndex("OrganizationId", "NaturalKey")
                         .IsUnique();
@@ -1303,7 +1303,7 @@ namespace Ferry.Data.Postgres.Migrations
 
                     b.HasIndex("BaseUnitId");
 
-                    b.HasIndex("OrganizationId", "CreatedJobId");
+                    b.HasIndex("CreatedJobId");
 
                     b.HasIndex("OrganizationId", "NaturalKey")
                         .IsUnique();
@@ -1455,9 +1455,9 @@ namespace Ferry.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PartyLedgerId");
+                    b.HasIndex("CreatedJobId");
 
-                    b.HasIndex("OrganizationId", "CreatedJobId");
+                    b.HasIndex("PartyLedgerId");
 
                     b.HasIndex("OrganizationId", "Date");
 
@@ -1667,9 +1667,9 @@ namespace Ferry.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ParentId");
+                    b.HasIndex("CreatedJobId");
 
-                    b.HasIndex("OrganizationId", "CreatedJobId");
+                    b.HasIndex("ParentId");
 
                     b.HasIndex("OrganizationId", "NaturalKey")
                         .IsUnique();

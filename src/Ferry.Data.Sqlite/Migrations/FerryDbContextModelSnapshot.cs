@@ -532,9 +532,9 @@ namespace Ferry.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ParentId");
+                    b.HasIndex("CreatedJobId");
 
-                    b.HasIndex("OrganizationId", "CreatedJobId");
+                    b.HasIndex("ParentId");
 
                     b.HasIndex("OrganizationId", "NaturalKey")
                         .IsUnique();
@@ -656,7 +656,7 @@ namespace Ferry.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganizationId", "CreatedJobId");
+                    b.HasIndex("CreatedJobId");
 
                     b.HasIndex("OrganizationId", "NaturalKey")
                         .IsUnique();
@@ -796,9 +796,9 @@ namespace Ferry.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("LedgerId");
+                    b.HasIndex("CreatedJobId");
 
-                    b.HasIndex("OrganizationId", "CreatedJobId");
+                    b.HasIndex("LedgerId");
 
                     b.HasIndex("OrganizationId", "NaturalKey")
                         .IsUnique();
@@ -914,9 +914,9 @@ namespace Ferry.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("GroupId");
+                    b.HasIndex("CreatedJobId");
 
-                    b.HasIndex("OrganizationId", "CreatedJobId");
+                    b.HasIndex("GroupId");
 
                     b.HasIndex("OrganizationId", "NaturalKey")
                         .IsUnique();
@@ -1072,9 +1072,9 @@ namespace Ferry.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UnitId");
+                    b.HasIndex("CreatedJobId");
 
-                    b.HasIndex("OrganizationId", "CreatedJobId");
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("OrganizationId", "NaturalKey")
                         .IsUnique();
@@ -1174,13 +1174,13 @@ namespace Ferry.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedJobId");
+
                     b.HasIndex("ProductId");
 
                     b.HasIndex("VoucherId");
 
                     b.HasIndex("WarehouseId");
-
-                    b.HasIndex("OrganizationId", "CreatedJobId");
 
                     b.HasIndex("OrganizationId", "NaturalKey")
                         .IsUnique();
@@ -1277,7 +1277,7 @@ namespace Ferry.Data.Sqlite.Migrations
 
                     b.HasIndex("BaseUnitId");
 
-                    b.HasIndex("OrganizationId", "CreatedJobId");
+                    b.HasIndex("CreatedJobId");
 
                     b.HasIndex("OrganizationId", "NaturalKey")
                         .IsUnique();
@@ -1425,9 +1425,9 @@ namespace Ferry.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PartyLedgerId");
+                    b.HasIndex("CreatedJobId");
 
-                    b.HasIndex("OrganizationId", "CreatedJobId");
+                    b.HasIndex("PartyLedgerId");
 
                     b.HasIndex("OrganizationId", "Date");
 
@@ -1631,9 +1631,9 @@ namespace Ferry.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ParentId");
+                    b.HasIndex("CreatedJobId");
 
-                    b.HasIndex("OrganizationId", "CreatedJobId");
+                    b.HasIndex("ParentId");
 
                     b.HasIndex("OrganizationId", "NaturalKey")
                         .IsUnique();

@@ -49,7 +49,7 @@ sealed class BookWriter : IAsyncDisposable
     string? _unsavedEntity;
     MasterMatches _masters = new([]);
     DbTransaction? _transaction;
-    long _opened;
+    readonly CommitRhythm _rhythm;
     long _checkpoint;
     long _pending;
 
@@ -63,6 +63,7 @@ sealed class BookWriter : IAsyncDisposable
         _counts = (counts is null ? null : JsonSerializer.Deserialize<Dictionary<string, EntityCount>>(counts, CountsJson))
             ?? new Dictionary<string, EntityCount>(StringComparer.Ordinal);
         _fence = new CheckpointFence(db, context.JobId, context.OrganizationId, context.Epoch, context.LeaseDuration);
+        _rhythm = new CommitRhythm(context.CommitInterval, context.LeaseDuration);
         _log = report is null ? new JobLogWriter(db, context.OrganizationId, context.JobId) : null;
         db.Database.AutoSavepointsEnabled = false;
     }
@@ -94,7 +95,7 @@ sealed class BookWriter : IAsyncDisposable
             await _db.Database.OpenConnectionAsync(cancellationToken);
             _transaction = await _db.Database.GetDbConnection().BeginTransactionAsync(cancellationToken);
             await _db.Database.UseTransactionAsync(_transaction, cancellationToken);
-            _opened = Stopwatch.GetTimestamp();
+            _rhythm.Opened();
         }
         int inserted = 0, updated = 0, skipped = 0, failed = 0;
         var vouchers = await ExistingVouchersAsync(batch, cancellationToken);
@@ -141,7 +142,7 @@ sealed class BookWriter : IAsyncDisposable
             return false;
         }
         _pending = batch[^1].Sequence;
-        if (Stopwatch.GetElapsedTime(_opened) >= _context.CommitInterval)
+        if (_rhythm.IsDue)
         {
             await CommitAsync(cancellationToken);
         }
@@ -158,7 +159,9 @@ sealed class BookWriter : IAsyncDisposable
 
     async Task CommitAsync(CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
         await _transaction!.CommitAsync(cancellationToken);
+        _rhythm.Committed(Stopwatch.GetElapsedTime(started));
         await _db.Database.UseTransactionAsync(null, cancellationToken);
         await _transaction.DisposeAsync();
         _transaction = null;

@@ -13,7 +13,7 @@ namespace Ferry.Data.Import;
 /// <summary>
 /// Writes batches of mapped records into an ERP table. In commit mode each batch writes its ERP rows, log lines,
 /// rollback journal and fenced job checkpoint in the open transaction, which commits at the first batch boundary
-/// after <see cref="ImportContext.CommitInterval"/> (group commit), so a checkpoint always covers whole batches.
+/// after its <see cref="CommitRhythm"/> window (group commit), so a checkpoint always covers whole batches.
 /// In dry-run mode every batch goes into one transaction that is never committed, and findings go to a
 /// <see cref="ValidationReport"/>.
 /// </summary>
@@ -33,7 +33,7 @@ sealed class ImportBatchSink : IBatchSink, IAsyncDisposable
     readonly HashSet<string> _updatableColumns;
     readonly DbConnection _connection;
     DbTransaction? _transaction;
-    long _transactionOpened;
+    readonly CommitRhythm _rhythm;
     readonly CheckpointFence _fence;
     DbCommand? _journal;
     long _checkpoint;
@@ -68,6 +68,7 @@ sealed class ImportBatchSink : IBatchSink, IAsyncDisposable
         }
         _connection = db.Database.GetDbConnection();
         _fence = new CheckpointFence(db, context.JobId, context.OrganizationId, context.Epoch, context.LeaseDuration);
+        _rhythm = new CommitRhythm(context.CommitInterval, context.LeaseDuration);
     }
 
     bool IsDryRun => _report is not null;
@@ -81,7 +82,7 @@ sealed class ImportBatchSink : IBatchSink, IAsyncDisposable
         if (_transaction is null)
         {
             _transaction = await _connection.BeginTransactionAsync(cancellationToken);
-            _transactionOpened = Stopwatch.GetTimestamp();
+            _rhythm.Opened();
         }
         var outcome = await WriteInTransactionAsync(batch, _transaction, cancellationToken);
         if (IsDryRun)
@@ -94,7 +95,7 @@ sealed class ImportBatchSink : IBatchSink, IAsyncDisposable
             return BatchOutcome.Stop;
         }
         _pendingCheckpoint = batch.LastRow;
-        if (Stopwatch.GetElapsedTime(_transactionOpened) >= _context.CommitInterval)
+        if (_rhythm.IsDue)
         {
             await CommitAsync(cancellationToken);
         }
@@ -112,7 +113,9 @@ sealed class ImportBatchSink : IBatchSink, IAsyncDisposable
 
     async Task CommitAsync(CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
         await _transaction!.CommitAsync(cancellationToken);
+        _rhythm.Committed(Stopwatch.GetElapsedTime(started));
         await _transaction.DisposeAsync();
         _transaction = null;
         _checkpoint = _pendingCheckpoint;

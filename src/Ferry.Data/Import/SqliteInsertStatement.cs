@@ -7,7 +7,9 @@ namespace Ferry.Data.Import;
 /// <summary>
 /// One prepared INSERT bound by position straight on the SQLite handle. Microsoft.Data.Sqlite looks every parameter
 /// up by name on each execution; on a 25-column row that costs more than the insert itself. Values are provider
-/// values, formatted exactly as Microsoft.Data.Sqlite stores EF-typed parameters, so rows read back alike.
+/// values, formatted exactly as Microsoft.Data.Sqlite stores EF-typed parameters, so rows read back alike. Text goes in
+/// as UTF-16 for SQLite to convert without a managed copy; text with surrogates takes .NET's UTF-8 path, which is the
+/// one that replaces a lone surrogate the way Microsoft.Data.Sqlite does.
 /// </summary>
 sealed class SqliteInsertStatement : IDisposable
 {
@@ -55,6 +57,7 @@ sealed class SqliteInsertStatement : IDisposable
         var rc = value switch
         {
             null or DBNull => raw.sqlite3_bind_null(_statement, index),
+            string text when !text.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF') => raw.sqlite3_bind_text16(_statement, index, text),
             string text => raw.sqlite3_bind_text(_statement, index, text),
             long number => raw.sqlite3_bind_int64(_statement, index, number),
             int number => raw.sqlite3_bind_int64(_statement, index, number),

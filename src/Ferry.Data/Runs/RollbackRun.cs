@@ -174,6 +174,7 @@ public sealed class RollbackRun(DatabaseOptions database, JobQueue queue, Worker
             guards.Append(CultureInfo.InvariantCulture, $" AND NOT EXISTS (SELECT 1 FROM {dependentTable} d WHERE d.{column} = {table.Name}.id)");
         }
         var sql = $"DELETE FROM {table.Name} WHERE id IN (SELECT id FROM {table.Name} WHERE organization_id = @org AND created_job_id = @job AND last_job_id = @job{guards} LIMIT {options.RollbackBatchSize})";
+        var rhythm = new CommitRhythm(options.CommitInterval, options.LeaseDuration);
         while (true)
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -182,19 +183,21 @@ public sealed class RollbackRun(DatabaseOptions database, JobQueue queue, Worker
             command.CommandText = sql;
             command.Parameters.Add(table.Parameter(command, "organization_id", "org", lease.OrganizationId));
             command.Parameters.Add(table.Parameter(command, "last_job_id", "job", lease.JobId));
-            var opened = Stopwatch.GetTimestamp();
+            rhythm.Opened();
             int deleted, pending = 0;
             do
             {
                 deleted = await command.ExecuteNonQueryAsync(cancellationToken);
                 pending += deleted;
             }
-            while (deleted == options.RollbackBatchSize && Stopwatch.GetElapsedTime(opened) < options.CommitInterval);
+            while (deleted == options.RollbackBatchSize && !rhythm.IsDue);
             if (!await FenceAsync(db, connection, transaction, lease, null, cancellationToken))
             {
                 return false;
             }
+            var committing = Stopwatch.GetTimestamp();
             await transaction.CommitAsync(cancellationToken);
+            rhythm.Committed(Stopwatch.GetElapsedTime(committing));
             summary.Deleted += pending;
             // A tree (groups under groups) loses its leaves first; a pass that frees parents runs again.
             if (deleted < options.RollbackBatchSize && (pending == 0 || !SelfReferencing(entity)))

@@ -16,6 +16,9 @@ public sealed class SqliteInsertStatementTests
     {
         { "text with quotes and non-ASCII", "O'Brien & Sons — ₹ नमस्ते" },
         { "empty text", "" },
+        { "text with a surrogate pair", "Ganesh Stores 🙏 Pune" },
+        { "text with a lone surrogate", "broken \uD83D export" },
+        { "text with NUL and control characters", "a\u0000b\u0004c" },
         { "long", 9_007_199_254_740_993L },
         { "int", -42 },
         { "bool", true },
