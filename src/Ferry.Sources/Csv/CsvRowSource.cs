@@ -78,7 +78,16 @@ public sealed class CsvRowSource : IRowSource
     {
         while (true)
         {
-            if (!Decoding(_reader.Read, _records))
+            bool read;
+            try
+            {
+                read = _reader.Read();
+            }
+            catch (Exception e) when (e is DecoderFallbackException or CsvRecordTooLargeException or CsvFormatException)
+            {
+                throw FormatFailure(e, _records);
+            }
+            if (!read)
             {
                 return false;
             }
@@ -216,28 +225,27 @@ public sealed class CsvRowSource : IRowSource
         return -1;
     }
 
-    /// <param name="row">The last row read; a failure is in the next one.</param>
     static T Decoding<T>(Func<T> read, long row)
     {
         try
         {
             return read();
         }
-        catch (DecoderFallbackException e)
+        catch (Exception e) when (e is DecoderFallbackException or CsvRecordTooLargeException or CsvFormatException)
         {
-            throw new SourceFormatException(
-                $"The file is not valid text in the encoding it appears to use (near row {row + 1}: {e.Message}). Save it again as CSV UTF-8 and upload that.", e);
-        }
-        catch (CsvRecordTooLargeException e)
-        {
-            throw new SourceFormatException(
-                $"Row {row + 1} is longer than {MaxRecordChars / (1024 * 1024)} million characters; a quote is probably not closed. Check the quotes on that row.", e);
-        }
-        catch (CsvFormatException e)
-        {
-            throw new SourceFormatException($"The CSV is malformed at row {e.RowNumber}: {e.Message}", e);
+            throw FormatFailure(e, row);
         }
     }
+
+    /// <param name="row">The last row read; a failure is in the next one.</param>
+    static SourceFormatException FormatFailure(Exception e, long row) => e switch
+    {
+        DecoderFallbackException => new SourceFormatException(
+            $"The file is not valid text in the encoding it appears to use (near row {row + 1}: {e.Message}). Save it again as CSV UTF-8 and upload that.", e),
+        CsvRecordTooLargeException => new SourceFormatException(
+            $"Row {row + 1} is longer than {MaxRecordChars / (1024 * 1024)} million characters; a quote is probably not closed. Check the quotes on that row.", e),
+        _ => new SourceFormatException($"The CSV is malformed at row {((CsvFormatException)e).RowNumber}: {e.Message}", e),
+    };
 
     public void Dispose()
     {
