@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Ferry.Core;
@@ -159,11 +158,9 @@ sealed class BookWriter : IAsyncDisposable
 
     async Task CommitAsync(CancellationToken cancellationToken)
     {
-        var started = Stopwatch.GetTimestamp();
-        await _transaction!.CommitAsync(cancellationToken);
-        _rhythm.Committed(Stopwatch.GetElapsedTime(started));
+        await _rhythm.CommitAsync(_transaction!, cancellationToken);
         await _db.Database.UseTransactionAsync(null, cancellationToken);
-        await _transaction.DisposeAsync();
+        await _transaction!.DisposeAsync();
         _transaction = null;
         _checkpoint = _pending;
     }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 
 namespace Ferry.Data.Import;
@@ -13,10 +14,9 @@ namespace Ferry.Data.Import;
 sealed class CommitRhythm(TimeSpan interval, TimeSpan leaseDuration)
 {
     const int WorkPerCommit = 9;
-
-    readonly TimeSpan _shortest = interval;
     static readonly TimeSpan Longest = TimeSpan.FromSeconds(5);
 
+    readonly TimeSpan _shortest = interval;
     readonly TimeSpan _longest = TimeSpan.FromTicks(Math.Max(interval.Ticks, Math.Min(leaseDuration.Ticks / 3, Longest.Ticks)));
     TimeSpan _window = interval;
     long _opened;
@@ -26,6 +26,14 @@ sealed class CommitRhythm(TimeSpan interval, TimeSpan leaseDuration)
     public void Opened() => _opened = Stopwatch.GetTimestamp();
 
     public bool IsDue => Stopwatch.GetElapsedTime(_opened) >= _window;
+
+    /// <summary>Commits the transaction and sets the next window from how long that took.</summary>
+    public async Task CommitAsync(DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await transaction.CommitAsync(cancellationToken);
+        Committed(Stopwatch.GetElapsedTime(started));
+    }
 
     /// <summary>Sets the next window from how long the last commit took.</summary>
     public void Committed(TimeSpan took)

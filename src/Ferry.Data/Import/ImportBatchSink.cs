@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Ferry.Core.Jobs;
@@ -113,10 +112,8 @@ sealed class ImportBatchSink : IBatchSink, IAsyncDisposable
 
     async Task CommitAsync(CancellationToken cancellationToken)
     {
-        var started = Stopwatch.GetTimestamp();
-        await _transaction!.CommitAsync(cancellationToken);
-        _rhythm.Committed(Stopwatch.GetElapsedTime(started));
-        await _transaction.DisposeAsync();
+        await _rhythm.CommitAsync(_transaction!, cancellationToken);
+        await _transaction!.DisposeAsync();
         _transaction = null;
         _checkpoint = _pendingCheckpoint;
     }

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -195,9 +194,7 @@ public sealed class RollbackRun(DatabaseOptions database, JobQueue queue, Worker
             {
                 return false;
             }
-            var committing = Stopwatch.GetTimestamp();
-            await transaction.CommitAsync(cancellationToken);
-            rhythm.Committed(Stopwatch.GetElapsedTime(committing));
+            await rhythm.CommitAsync(transaction, cancellationToken);
             summary.Deleted += pending;
             // A tree (groups under groups) loses its leaves first; a pass that frees parents runs again.
             if (deleted < options.RollbackBatchSize && (pending == 0 || !SelfReferencing(entity)))

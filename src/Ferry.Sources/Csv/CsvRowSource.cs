@@ -83,7 +83,7 @@ public sealed class CsvRowSource : IRowSource
             {
                 read = _reader.Read();
             }
-            catch (Exception e) when (e is DecoderFallbackException or CsvRecordTooLargeException or CsvFormatException)
+            catch (Exception e) when (IsFormatFailure(e))
             {
                 throw FormatFailure(e, _records);
             }
@@ -231,11 +231,13 @@ public sealed class CsvRowSource : IRowSource
         {
             return read();
         }
-        catch (Exception e) when (e is DecoderFallbackException or CsvRecordTooLargeException or CsvFormatException)
+        catch (Exception e) when (IsFormatFailure(e))
         {
             throw FormatFailure(e, row);
         }
     }
+
+    static bool IsFormatFailure(Exception e) => e is DecoderFallbackException or CsvRecordTooLargeException or CsvFormatException;
 
     /// <param name="row">The last row read; a failure is in the next one.</param>
     static SourceFormatException FormatFailure(Exception e, long row) => e switch
