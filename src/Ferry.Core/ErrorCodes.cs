@@ -13,6 +13,8 @@ public static class ErrorCodes
     public const string TemplateNotFound = "MIG009";
     public const string MappingInvalid = "MIG010";
     public const string InvalidJobState = "MIG011";
+    public const string InvalidRequest = "MIG012";
+    public const string NotFound = "MIG013";
     public const string IntegrationTimeout = "INT001";
     public const string IntegrationAuthenticationFailed = "INT002";
     public const string IntegrationRateLimited = "INT003";

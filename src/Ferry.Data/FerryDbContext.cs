@@ -1,3 +1,4 @@
+using Ferry.Core.Audit;
 using Ferry.Core.Integrations;
 using Ferry.Core.Jobs;
 using Ferry.Erp.Model;
@@ -19,6 +20,9 @@ namespace Ferry.Data;
 public sealed class FerryDbContext(DbContextOptions<FerryDbContext> options, TenantScope? tenant = null) : DbContext(options)
 {
     public const string TenantFilter = "Tenant";
+
+    /// <summary>Hides jobs deleted with their data kept (see <see cref="MigrationJob.DeletedAt"/>).</summary>
+    public const string LiveJobsFilter = "LiveJobs";
 
     public Guid? CurrentOrganizationId => tenant?.OrganizationId;
 
@@ -57,6 +61,8 @@ public sealed class FerryDbContext(DbContextOptions<FerryDbContext> options, Ten
     public DbSet<RollbackJournalEntry> RollbackJournal => Set<RollbackJournalEntry>();
 
     public DbSet<IntegrationSetting> IntegrationSettings => Set<IntegrationSetting>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

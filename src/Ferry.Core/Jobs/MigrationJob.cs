@@ -104,5 +104,11 @@ public sealed class MigrationJob
 
     public DateTime? RolledBackAt { get; set; }
 
+    /// <summary>
+    /// When the job was deleted while its rows stayed in the ERP: it is gone from every list and read, and its journal
+    /// is kept for retention.
+    /// </summary>
+    public DateTime? DeletedAt { get; set; }
+
     public long RecordsSucceeded => RecordsInserted + RecordsUpdated;
 }

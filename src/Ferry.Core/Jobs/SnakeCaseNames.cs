@@ -36,6 +36,8 @@ public static class SnakeCaseNames
             return false;
         }
         var compact = text.Replace("_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
-        return Enum.TryParse(compact, ignoreCase: true, out value) && Enum.IsDefined(value);
+        // Enum.TryParse also takes numbers and comma-separated flags; only a member's name is a name.
+        return compact.Length > 0 && compact.All(char.IsAsciiLetter)
+            && Enum.TryParse(compact, ignoreCase: true, out value) && Enum.IsDefined(value);
     }
 }

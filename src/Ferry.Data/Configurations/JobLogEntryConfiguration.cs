@@ -9,7 +9,7 @@ sealed class JobLogEntryConfiguration : IEntityTypeConfiguration<JobLogEntry>
     public void Configure(EntityTypeBuilder<JobLogEntry> builder)
     {
         builder.ToTable("job_logs");
-        builder.Property(e => e.Level).HasConversion(new SnakeCaseEnumConverter<JobLogLevel>()).HasMaxLength(10);
+        builder.Property(e => e.Level).HasConversion(new SnakeCaseEnumConverter<JobLogLevel>(JobLogLevel.Error)).HasMaxLength(10);
         builder.Property(e => e.Message).HasMaxLength(2000);
         builder.Property(e => e.SourceRecordId).HasMaxLength(100);
         builder.Property(e => e.SourceLocation).HasMaxLength(500);

@@ -13,13 +13,15 @@ sealed class MigrationJobConfiguration : IEntityTypeConfiguration<MigrationJob>
         builder.Property(e => e.Name).HasMaxLength(200);
         builder.Property(e => e.Description).HasMaxLength(2000);
         builder.Property(e => e.FileName).HasMaxLength(255);
-        builder.Property(e => e.StoredFileName).HasMaxLength(100);
+        // Two uploads racing for one job: the second to save finds the file changed, and its file is removed.
+        builder.Property(e => e.StoredFileName).HasMaxLength(100).IsConcurrencyToken();
         builder.Property(e => e.FileSha256).HasMaxLength(64);
         builder.Property(e => e.LeaseOwner).HasMaxLength(200);
-        builder.Property(e => e.Status).HasConversion(new SnakeCaseEnumConverter<JobStatus>()).HasMaxLength(30);
-        builder.Property(e => e.SourceType).HasConversion(new SnakeCaseEnumConverter<SourceType>()).HasMaxLength(20);
-        builder.Property(e => e.ConflictStrategy).HasConversion(new SnakeCaseEnumConverter<ConflictStrategy>()).HasMaxLength(20);
+        builder.Property(e => e.Status).HasConversion(new SnakeCaseEnumConverter<JobStatus>(JobStatus.Failed)).HasMaxLength(30);
+        builder.Property(e => e.SourceType).HasConversion(new SnakeCaseEnumConverter<SourceType>(SourceType.Manual)).HasMaxLength(20);
+        builder.Property(e => e.ConflictStrategy).HasConversion(new SnakeCaseEnumConverter<ConflictStrategy>(ConflictStrategy.Skip)).HasMaxLength(20);
         builder.Ignore(e => e.RecordsSucceeded);
+        builder.HasQueryFilter(FerryDbContext.LiveJobsFilter, e => e.DeletedAt == null);
         builder.HasIndex(e => new { e.OrganizationId, e.CreatedAt });
         builder.HasIndex(e => new { e.Status, e.QueuedAt });
         builder.HasIndex(e => new { e.OrganizationId, e.FileSha256 });

@@ -12,7 +12,7 @@ sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(e => e.Email).HasMaxLength(254);
         builder.Property(e => e.DisplayName).HasMaxLength(200);
         builder.Property(e => e.PasswordHash).HasMaxLength(500);
-        builder.Property(e => e.Role).HasConversion(new SnakeCaseEnumConverter<UserRole>()).HasMaxLength(40);
+        builder.Property(e => e.Role).HasConversion(new SnakeCaseEnumConverter<UserRole>(UserRole.Standard)).HasMaxLength(40);
         builder.HasIndex(e => e.Email).IsUnique();
         builder.HasIndex(e => e.OrganizationId);
         builder.HasOne<Organization>().WithMany().HasForeignKey(e => e.OrganizationId).OnDelete(DeleteBehavior.Restrict);

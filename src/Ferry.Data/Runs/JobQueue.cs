@@ -24,12 +24,18 @@ public sealed class JobQueue(DatabaseOptions database, WorkerOptions options, Ti
             .Where(j => j.Status == JobStatus.Queued || j.Status == JobStatus.Running || j.Status == JobStatus.RollingBack)
             .Where(j => j.LeaseExpiresAt == null || j.LeaseExpiresAt < now || (soleWorker && j.LeaseOwner != owner))
             .OrderBy(j => j.QueuedAt)
-            .Select(j => new { j.Id, j.OrganizationId, j.Epoch, j.Status, j.Attempts, j.MaxAttempts })
+            .Select(j => new
+            {
+                j.Id, j.OrganizationId, j.Epoch, j.Status, j.Attempts, j.MaxAttempts,
+                Progressed = (j.Status == JobStatus.RollingBack ? j.RollbackCheckpoint : j.Checkpoint) > j.RunStartCheckpoint,
+            })
             .Take(10)
             .ToListAsync(cancellationToken);
         foreach (var candidate in candidates)
         {
-            if (candidate.Attempts >= candidate.MaxAttempts)
+            // The crash-loop guard counts attempts that got nowhere: one that moved the checkpoint starts the count again.
+            var attempts = candidate.Progressed ? 0 : candidate.Attempts;
+            if (attempts >= candidate.MaxAttempts)
             {
                 await GiveUpAsync(db, candidate.Id, candidate.OrganizationId, candidate.Epoch, candidate.Attempts, cancellationToken);
                 continue;
@@ -39,7 +45,7 @@ public sealed class JobQueue(DatabaseOptions database, WorkerOptions options, Ti
                 .Where(j => j.Id == candidate.Id && j.Epoch == candidate.Epoch && j.Status == candidate.Status)
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(j => j.Epoch, j => j.Epoch + 1)
-                    .SetProperty(j => j.Attempts, j => j.Attempts + 1)
+                    .SetProperty(j => j.Attempts, attempts + 1)
                     .SetProperty(j => j.Status, status)
                     .SetProperty(j => j.LeaseOwner, owner)
                     .SetProperty(j => j.LeaseExpiresAt, now + options.LeaseDuration)
@@ -91,7 +97,8 @@ public sealed class JobQueue(DatabaseOptions database, WorkerOptions options, Ti
         {
             return;
         }
-        var final = error is FerryException || job.Attempts >= job.MaxAttempts;
+        var progressed = (lease.Status == JobStatus.RollingBack ? job.RollbackCheckpoint : job.Checkpoint) > job.RunStartCheckpoint;
+        var final = error is FerryException || (job.Attempts >= job.MaxAttempts && !progressed);
         var message = error is FerryException ? error.Message : $"{error.GetType().Name}: {error.Message}";
         var code = (error as FerryException)?.ErrorCode ?? ErrorCodes.DatabaseError;
         var status = lease.Status == JobStatus.RollingBack && !final ? JobStatus.RollingBack : final ? JobStatus.Failed : lease.Status;
@@ -127,7 +134,7 @@ public sealed class JobQueue(DatabaseOptions database, WorkerOptions options, Ti
     async Task GiveUpAsync(FerryDbContext db, Guid jobId, Guid organizationId, long epoch, int attempts, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var message = $"Gave up after {attempts} attempts: the process running this job stopped each time (out of memory or killed?).";
+        var message = $"Gave up after {attempts} attempts that made no progress: the process running this job stopped each time before the next checkpoint (out of memory or killed?).";
         var updated = await db.Jobs.IgnoreQueryFilters(Tenant)
             .Where(j => j.Id == jobId && j.Epoch == epoch)
             .ExecuteUpdateAsync(s => s

@@ -1,4 +1,5 @@
 using Ferry.Core;
+using Ferry.Core.Audit;
 using Ferry.Core.Jobs;
 using Ferry.Core.Mapping;
 using Ferry.Core.Pipeline;
@@ -26,7 +27,7 @@ public sealed class JobWorkflow(FerryDbContext db, UploadStore uploads, ISourceO
     {
         if (string.IsNullOrWhiteSpace(spec.Name))
         {
-            throw new ArgumentException("name is required.");
+            throw new FerryException(ErrorCodes.InvalidRequest, "name is required: give the migration a name you will recognise in the list.") { Field = "name" };
         }
         CheckDataTypes(spec.DataTypes);
         var now = DateTime.UtcNow;
@@ -60,7 +61,7 @@ public sealed class JobWorkflow(FerryDbContext db, UploadStore uploads, ISourceO
         var job = await FindAsync(jobId, cancellationToken);
         if (changes.Name is not null)
         {
-            job.Name = string.IsNullOrWhiteSpace(changes.Name) ? throw new ArgumentException("name cannot be empty.") : changes.Name.Trim();
+            job.Name = string.IsNullOrWhiteSpace(changes.Name) ? throw new FerryException(ErrorCodes.InvalidRequest, "name cannot be empty.") { Field = "name" } : changes.Name.Trim();
         }
         if (changes.Description is not null)
         {
@@ -179,14 +180,42 @@ public sealed class JobWorkflow(FerryDbContext db, UploadStore uploads, ISourceO
         Invalidate(job);
     }
 
-    public async Task DeleteAsync(Guid jobId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Deletes a job. A job whose rows are in the ERP is refused unless <paramref name="keepData"/> says to keep them:
+    /// then the job leaves every list, its journal stays for retention, and the audit records who did it.
+    /// </summary>
+    public async Task DeleteAsync(Guid jobId, bool keepData, long? userId, CancellationToken cancellationToken)
     {
         var job = await FindAsync(jobId, cancellationToken);
         if (JobTransitions.IsActive(job.Status))
         {
             throw new FerryException(ErrorCodes.InvalidJobState, $"The job is '{job.Status.ToSnakeCase()}'; cancel it or wait until it has finished before deleting it.");
         }
-        db.Jobs.Remove(job);
+        var inErp = await ErpProvenance.HasRowsOfAsync(db, job, cancellationToken);
+        if (inErp && !keepData)
+        {
+            throw new FerryException(ErrorCodes.InvalidJobState,
+                $"The rows this job imported are in the ERP. Roll back first (POST /api/v1/migration/jobs/{job.Id}/rollback), then delete it; or delete it with keep_data=true to keep its rows for good.");
+        }
+        if (inErp)
+        {
+            var now = DateTime.UtcNow;
+            job.DeletedAt = now;
+            job.UpdatedAt = now;
+            db.AuditEntries.Add(new AuditEntry
+            {
+                OrganizationId = job.OrganizationId,
+                UserId = userId,
+                At = now,
+                Action = "job_deleted_keeping_data",
+                Subject = job.Id.ToString(),
+                Details = $"Deleted migration '{job.Name}' ({job.Status.ToSnakeCase()}, {job.RecordsInserted} inserted, {job.RecordsUpdated} updated) and kept its rows in the ERP; its rollback journal is kept until retention removes it.",
+            });
+        }
+        else
+        {
+            db.Jobs.Remove(job);
+        }
         await db.SaveChangesAsync(cancellationToken);
         uploads.DeleteJobFolder(job.OrganizationId, job.Id);
     }
@@ -223,10 +252,7 @@ public sealed class JobWorkflow(FerryDbContext db, UploadStore uploads, ISourceO
             }
         }
 
-        if (job.StoredFileName is { } previous)
-        {
-            uploads.Delete(job.OrganizationId, job.Id, previous);
-        }
+        var previous = job.StoredFileName;
         job.FileName = SafeFileName(fileName);
         job.StoredFileName = stored.StoredName;
         job.FileSize = stored.Size;
@@ -251,7 +277,26 @@ public sealed class JobWorkflow(FerryDbContext db, UploadStore uploads, ISourceO
         await ClearMappingsAsync(job, cancellationToken);
         job.Status = JobStatus.Uploaded;
         job.UpdatedAt = DateTime.UtcNow;
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another upload to this job was saved since this one read the job: that one stays, this file goes.
+            uploads.Delete(job.OrganizationId, job.Id, stored.StoredName);
+            throw new FerryException(ErrorCodes.ConcurrentMigration,
+                "Another upload to this job finished while this one was being read; the job keeps that file. Reload the job, and upload again if this was the file you meant.");
+        }
+        catch
+        {
+            uploads.Delete(job.OrganizationId, job.Id, stored.StoredName);
+            throw;
+        }
+        if (previous is not null)
+        {
+            uploads.Delete(job.OrganizationId, job.Id, previous);
+        }
         return (job, profile);
     }
 
@@ -603,14 +648,14 @@ public sealed class JobWorkflow(FerryDbContext db, UploadStore uploads, ISourceO
         {
             if (!DataTypes.IsKnown(type))
             {
-                throw new ArgumentException($"'{type}' is not a data type. Use: {string.Join(", ", DataTypes.All)}.");
+                throw new FerryException(ErrorCodes.InvalidRequest, $"'{Echo.Of(type)}' is not a data type. Use: {string.Join(", ", DataTypes.All)}.") { Field = "data_types" };
             }
         }
     }
 
     static int CheckBatchSize(int batchSize) => batchSize is >= 1 and <= MaxBatchSize
         ? batchSize
-        : throw new ArgumentException($"batch_size must be between 1 and {MaxBatchSize}.");
+        : throw new FerryException(ErrorCodes.InvalidRequest, $"batch_size must be between 1 and {MaxBatchSize}.") { Field = "batch_size" };
 
     static string? SafeFileName(string? name)
     {

@@ -10,7 +10,8 @@ static class ErrorStatus
         ErrorCodes.DatabaseError => StatusCodes.Status503ServiceUnavailable,
         ErrorCodes.InsufficientPermissions => StatusCodes.Status403Forbidden,
         ErrorCodes.RollbackExpired or ErrorCodes.ConcurrentMigration or ErrorCodes.InvalidJobState => StatusCodes.Status409Conflict,
-        ErrorCodes.TemplateNotFound => StatusCodes.Status404NotFound,
+        ErrorCodes.TemplateNotFound or ErrorCodes.NotFound => StatusCodes.Status404NotFound,
+        ErrorCodes.InvalidRequest => StatusCodes.Status400BadRequest,
         ErrorCodes.IntegrationTimeout => StatusCodes.Status504GatewayTimeout,
         ErrorCodes.IntegrationUnavailable or ErrorCodes.IntegrationNetworkError or ErrorCodes.IntegrationInvalidResponse or ErrorCodes.IntegrationFailed
             or ErrorCodes.IntegrationAuthenticationFailed or ErrorCodes.IntegrationPermissionDenied => StatusCodes.Status502BadGateway,
@@ -32,6 +33,8 @@ static class ErrorStatus
         ErrorCodes.TemplateNotFound => "Template not found",
         ErrorCodes.MappingInvalid => "Mapping configuration invalid",
         ErrorCodes.InvalidJobState => "Operation not allowed in the job's status",
+        ErrorCodes.InvalidRequest => "Invalid request",
+        ErrorCodes.NotFound => "Not found",
         ErrorCodes.IntegrationTimeout => "Connection timeout",
         ErrorCodes.IntegrationAuthenticationFailed => "Authentication failed",
         ErrorCodes.IntegrationRateLimited => "API rate limit exceeded",

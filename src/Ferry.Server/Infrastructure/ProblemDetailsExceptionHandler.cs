@@ -3,6 +3,7 @@ using Ferry.Core;
 using Ferry.Data.Workflow;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Ferry.Server.Infrastructure;
 
@@ -14,11 +15,12 @@ sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService probl
         var problem = exception switch
         {
             FerryException e => Problem(ErrorStatus.For(e.ErrorCode), ErrorStatus.Title(e.ErrorCode), e.Message, e.ErrorCode, e.Field, e.SourceLocation),
-            NotFoundException e => Problem(StatusCodes.Status404NotFound, "Not found", e.Message, null, null, null),
-            ArgumentException e => Problem(StatusCodes.Status400BadRequest, "Invalid request", e.Message, null, null, null),
+            NotFoundException e => Problem(StatusCodes.Status404NotFound, ErrorStatus.Title(ErrorCodes.NotFound), e.Message, ErrorCodes.NotFound, null, null),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problem(StatusCodes.Status413PayloadTooLarge,
                 ErrorStatus.Title(ErrorCodes.FileTooLarge), "The request is larger than the upload limit. Split the file or ask an administrator to raise Storage:MaxUploadBytes.", ErrorCodes.FileTooLarge, null, null),
-            BadHttpRequestException e => Problem(e.StatusCode, "Invalid request", e.Message, null, null, null),
+            BadHttpRequestException e => BadRequest(e, httpContext),
+            DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, ErrorStatus.Title(ErrorCodes.ConcurrentMigration),
+                "The job was changed by another request while this one ran; nothing of this request was saved. Reload the job and try again.", ErrorCodes.ConcurrentMigration, null, null),
             DbException or TimeoutException => Problem(StatusCodes.Status503ServiceUnavailable, ErrorStatus.Title(ErrorCodes.DatabaseError),
                 "The database did not answer; nothing was changed. Try again shortly.", ErrorCodes.DatabaseError, null, null),
             _ => null,
@@ -34,6 +36,13 @@ sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService probl
         }
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    static ProblemDetails BadRequest(BadHttpRequestException exception, HttpContext httpContext)
+    {
+        var (field, detail) = RequestProblems.Describe(exception, httpContext);
+        var status = exception.StatusCode is >= 400 and < 500 ? exception.StatusCode : StatusCodes.Status400BadRequest;
+        return Problem(status, ErrorStatus.Title(ErrorCodes.InvalidRequest), detail, ErrorCodes.InvalidRequest, field, null);
     }
 
     static ProblemDetails Problem(int status, string title, string detail, string? errorCode, string? field, string? location)

@@ -31,13 +31,10 @@ static class ErpApi
 
     static async Task<Ok<Paged<T>>> List<T>(IQueryable<T> rows, int? page, int? pageSize, Guid? jobId, CancellationToken cancellationToken) where T : ErpRow
     {
-        var (number, size) = Paging.Normalize(page, pageSize);
         if (jobId is { } job)
         {
             rows = rows.Where(r => r.CreatedJobId == job || r.LastJobId == job);
         }
-        var total = await rows.LongCountAsync(cancellationToken);
-        var items = await rows.OrderBy(r => r.Id).Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new Paged<T>(items, total, number, size));
+        return TypedResults.Ok(await Paging.Of(page, pageSize).ReadAsync(rows.OrderBy(r => r.Id), r => r, cancellationToken));
     }
 }

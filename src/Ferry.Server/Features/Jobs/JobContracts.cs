@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Ferry.Core.Jobs;
 using Ferry.Core.Profiling;
@@ -5,15 +6,16 @@ using Ferry.Core.Sources;
 using Ferry.Data.Books;
 using Ferry.Data.Workflow;
 using Ferry.Erp.Books;
+using Ferry.Core;
 using Ferry.Server.Infrastructure;
 
 namespace Ferry.Server.Features.Jobs;
 
 public sealed record CreateJobRequest(
-    string? Name,
-    string? Description,
+    [property: StringLength(RequestLimits.Name)] string? Name,
+    [property: StringLength(RequestLimits.Description)] string? Description,
     SourceType? SourceType,
-    List<string>? DataTypes,
+    [property: MaxLength(RequestLimits.DataTypes)] List<string>? DataTypes,
     ConflictStrategy? ConflictStrategy,
     int? BatchSize,
     JobOptionsRequest? Options = null);
@@ -22,7 +24,7 @@ public sealed record CreateJobRequest(
 /// Options of a whole-books (Tally) import: the ledger that takes the difference in opening balances, and whether
 /// ledgers and items that vouchers name but nobody imported are created as placeholders under Suspense A/c.
 /// </summary>
-public sealed record JobOptionsRequest(string? AdjustmentLedger, bool? CreateMissingMasters)
+public sealed record JobOptionsRequest([property: StringLength(RequestLimits.Name)] string? AdjustmentLedger, bool? CreateMissingMasters)
 {
     public BookOptions ToOptions() => new()
     {
@@ -32,16 +34,20 @@ public sealed record JobOptionsRequest(string? AdjustmentLedger, bool? CreateMis
 }
 
 public sealed record UpdateJobRequest(
-    string? Name,
-    string? Description,
-    List<string>? DataTypes,
+    [property: StringLength(RequestLimits.Name)] string? Name,
+    [property: StringLength(RequestLimits.Description)] string? Description,
+    [property: MaxLength(RequestLimits.DataTypes)] List<string>? DataTypes,
     ConflictStrategy? ConflictStrategy,
     int? BatchSize,
-    string? SourceTable,
+    [property: StringLength(RequestLimits.Name)] string? SourceTable,
     int? HeaderRow,
     JobOptionsRequest? Options = null,
-    string? Encoding = null);
+    [property: StringLength(RequestLimits.Code)] string? Encoding = null);
 
+/// <summary>
+/// What the upload found, in a bounded summary: per table its size and the data types it looks like. Columns, their
+/// profiles and the first rows are served per table and paged by column at /jobs/{id}/profile.
+/// </summary>
 public sealed record FileResponse(
     string? Name,
     long? SizeBytes,
@@ -54,13 +60,56 @@ public sealed record FileResponse(
     string? LineEnding,
     string Table,
     int HeaderRow,
-    IReadOnlyList<string> Columns,
+    int ColumnCount,
     long RowCount,
-    IReadOnlyList<IReadOnlyDictionary<string, string?>> Preview,
-    IReadOnlyList<ColumnProfile> ColumnProfiles,
     IReadOnlyList<DataTypeSuggestion> SuggestedDataTypes,
-    IReadOnlyList<TableInspection> Tables,
-    BookSummary? Books);
+    int TableCount,
+    IReadOnlyList<TableSummaryResponse> Tables,
+    BookSummary? Books,
+    string ProfileUrl)
+{
+    /// <summary>The most tables a job answer lists; the profile endpoint serves any of them by name.</summary>
+    public const int MaxTablesListed = 100;
+}
+
+public sealed record TableSummaryResponse(string Name, string? Parent, int HeaderRow, int ColumnCount, long RowCount, long TotalRows,
+    IReadOnlyList<DataTypeSuggestion> SuggestedDataTypes)
+{
+    public static TableSummaryResponse From(TableInspection table) =>
+        new(table.Name, table.Parent, table.HeaderRow, table.Columns.Count, table.RowCount, table.TotalRows, table.SuggestedDataTypes);
+}
+
+/// <summary>One page of a table's columns: each column's profile, and the first rows' values of those columns.</summary>
+public sealed record TableProfileResponse(
+    Guid JobId,
+    string Table,
+    string? Parent,
+    int HeaderRow,
+    long RowCount,
+    long TotalRows,
+    int ColumnCount,
+    int Page,
+    int PageSize,
+    IReadOnlyList<ColumnProfile> Columns,
+    IReadOnlyList<IReadOnlyDictionary<string, string?>> Preview)
+{
+    /// <summary>Longest value shown in samples and preview cells; longer ones end in "…".</summary>
+    public const int MaxShownValue = 200;
+
+    internal static TableProfileResponse Of(Guid jobId, TableInspection table, Paging paging)
+    {
+        var columns = paging.Of(table.ColumnProfiles.Count > 0 ? table.ColumnProfiles : [.. table.Columns.Select(Unprofiled)]);
+        var names = columns.Items.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        return new TableProfileResponse(jobId, table.Name, table.Parent, table.HeaderRow, table.RowCount, table.TotalRows, table.Columns.Count,
+            columns.Page, columns.PageSize,
+            [.. columns.Items.Select(c => c with { SampleValues = [.. c.SampleValues.Select(v => Echo.Of(v, MaxShownValue))] })],
+            [.. table.Preview.Select(row => (IReadOnlyDictionary<string, string?>)row
+                .Where(cell => names.Contains(cell.Key))
+                .ToDictionary(cell => cell.Key, cell => cell.Value is null ? null : Echo.Of(cell.Value, MaxShownValue), StringComparer.Ordinal))]);
+    }
+
+    static ColumnProfile Unprofiled(string name) => new(name, "empty", 0, 0, [], [], null, []);
+}
 
 public sealed record JobCounts(
     long RecordsTotal,
@@ -105,21 +154,43 @@ public sealed record JobResponse(
         FileOf(job),
         JsonColumn.Parse(job.ValidationReport),
         JsonColumn.Parse(job.RollbackSummary),
-        JobWorkflow.IsBooks(job) ? BookJobOptions.Read(job.Options) : null,
+        BookFormats.IsBook(StoredProfile.Read(job)?.Format) ? BookJobOptions.Read(job.Options) : null,
         JsonColumn.Parse(job.EntityCounts),
         JsonColumn.Parse(job.Reconciliation));
 
     static FileResponse? FileOf(MigrationJob job)
     {
-        if (JsonDocuments.Deserialize<FileProfile>(job.FileProfile) is not { } profile)
+        if (StoredProfile.Read(job) is not { } profile)
         {
             return null;
         }
         var table = profile.Selected;
         return new FileResponse(job.FileName, job.FileSize, job.FileSha256, job.UploadedAt, profile.Format, profile.Encoding, profile.Delimiter, profile.Quote,
-            profile.LineEnding, table.Name, table.HeaderRow, table.Columns, table.RowCount, table.Preview, table.ColumnProfiles, table.SuggestedDataTypes,
-            profile.Tables, profile.Books);
+            profile.LineEnding, table.Name, table.HeaderRow, table.Columns.Count, table.RowCount, table.SuggestedDataTypes,
+            profile.Tables.Count, [.. profile.Tables.Take(FileResponse.MaxTablesListed).Select(TableSummaryResponse.From)], profile.Books,
+            $"/api/v1/migration/jobs/{job.Id}/profile?table={Uri.EscapeDataString(table.Name)}");
     }
 }
+
+/// <summary>A job in the list: what it is and where it stands, without its file's profile or its reports.</summary>
+public sealed record JobSummaryResponse(
+    Guid Id,
+    string Name,
+    string? Description,
+    SourceType SourceType,
+    IReadOnlyList<string> DataTypes,
+    ConflictStrategy ConflictStrategy,
+    JobStatus Status,
+    long? CreatedBy,
+    DateTime CreatedAt,
+    DateTime UpdatedAt,
+    DateTime? StartedAt,
+    DateTime? FinishedAt,
+    DateTime? RolledBackAt,
+    bool CancelRequested,
+    string? LastError,
+    JobCounts Counts,
+    string? FileName,
+    long? FileSize);
 
 public sealed record Paged<T>(IReadOnlyList<T> Items, long Total, int Page, int PageSize);

@@ -1,3 +1,4 @@
+using Ferry.Core;
 using System.Text.Json;
 using Ferry.Core.Jobs;
 using Ferry.Data;
@@ -46,7 +47,7 @@ static class LogsApi
         {
             if (!SnakeCaseNames.TryParse<JobLogLevel>(level, out var minimum))
             {
-                throw new ArgumentException($"'{level}' is not a log level. Use debug, info, warning, error or critical.");
+                throw new FerryException(ErrorCodes.InvalidRequest, $"'{Echo.Of(level)}' is not a log level. Use debug, info, warning, error or critical.") { Field = "level" };
             }
             var levels = Enum.GetValues<JobLogLevel>().Where(l => l >= minimum).ToList();
             query = query.Where(l => levels.Contains(l.Level));
@@ -68,9 +69,6 @@ static class LogsApi
 
     static async Task<Paged<LogEntryResponse>> PageAsync(IQueryable<JobLogEntry> query, int? page, int? pageSize, CancellationToken cancellationToken)
     {
-        var (number, size) = Paging.Normalize(page, pageSize);
-        var total = await query.LongCountAsync(cancellationToken);
-        var items = await query.OrderBy(l => l.Id).Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
-        return new Paged<LogEntryResponse>([.. items.Select(LogEntryResponse.From)], total, number, size);
+        return await Paging.Of(page, pageSize).ReadAsync(query.OrderBy(l => l.Id), LogEntryResponse.From, cancellationToken);
     }
 }

@@ -1,16 +1,18 @@
+using System.ComponentModel.DataAnnotations;
 using Ferry.Core.Jobs;
 using Ferry.Core.Mapping;
+using Ferry.Server.Infrastructure;
 
 namespace Ferry.Server.Features.Mappings;
 
 public sealed record MappingRequest(
-    string? SourceField,
-    string? TargetField,
-    string? FieldType,
+    [property: StringLength(RequestLimits.SourceField)] string? SourceField,
+    [property: StringLength(RequestLimits.TargetField)] string? TargetField,
+    [property: StringLength(RequestLimits.FieldType)] string? FieldType,
     bool? IsRequired,
-    string? TransformationRule,
-    string? ValidationRule,
-    string? DefaultValue);
+    [property: StringLength(RequestLimits.Rule)] string? TransformationRule,
+    [property: StringLength(RequestLimits.Rule)] string? ValidationRule,
+    [property: StringLength(RequestLimits.DefaultValue)] string? DefaultValue);
 
 public sealed record MappingResponse(
     Guid Id,

@@ -1,3 +1,4 @@
+using Ferry.Core;
 using Ferry.Data.Workflow;
 using Ferry.Server.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -52,7 +53,7 @@ static class MappingsApi
 
     static MappingSpec Spec(MappingRequest request) => new(
         request.SourceField,
-        string.IsNullOrWhiteSpace(request.TargetField) ? throw new ArgumentException("target_field is required.") : request.TargetField.Trim(),
+        string.IsNullOrWhiteSpace(request.TargetField) ? throw new FerryException(ErrorCodes.InvalidRequest, "target_field is required: the ERP field this mapping fills.") { Field = "target_field" } : request.TargetField.Trim(),
         request.FieldType,
         request.IsRequired ?? false,
         request.TransformationRule,
