@@ -130,6 +130,29 @@ public static class FerryApi
     public static async Task<JsonElement> ErpAsync(this HttpClient client, string list, Guid? jobId = null) =>
         await client.GetJsonAsync($"/api/v1/erp/{list}?page_size=500{(jobId is { } id ? $"&job_id={id}" : "")}");
 
+    /// <summary>A table of the job's file, its columns paged: profiles and preview rows.</summary>
+    public static async Task<JsonElement> ProfileAsync(this HttpClient client, Guid jobId, string? table = null, int? page = null, int? pageSize = null)
+    {
+        var query = new List<string>();
+        if (table is not null)
+        {
+            query.Add($"table={Uri.EscapeDataString(table)}");
+        }
+        if (page is not null)
+        {
+            query.Add($"page={page}");
+        }
+        if (pageSize is not null)
+        {
+            query.Add($"page_size={pageSize}");
+        }
+        return await client.GetJsonAsync($"{Jobs}/{jobId}/profile{(query.Count == 0 ? "" : "?" + string.Join('&', query))}");
+    }
+
+    /// <summary>The names of the columns of a table of the job's file, from its profile.</summary>
+    public static async Task<IReadOnlyList<string?>> ColumnsAsync(this HttpClient client, Guid jobId, string? table = null) =>
+        [.. (await client.ProfileAsync(jobId, table, pageSize: 500)).GetProperty("columns").EnumerateArray().Select(c => c.GetProperty("name").GetString())];
+
     public static IEnumerable<JsonElement> Items(this JsonElement page) => page.GetProperty("items").EnumerateArray();
 
     public static long Total(this JsonElement page) => page.GetProperty("total").GetInt64();
