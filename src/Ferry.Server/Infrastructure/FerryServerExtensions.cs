@@ -40,8 +40,7 @@ static class FerryServerExtensions
         services.AddSingleton<ISourceOpener, SourceOpener>();
         services.AddSingleton<IBookOpener, TallyBookOpener>();
         services.AddScoped<JobWorkflow>();
-        services.AddScoped<TallyConnector>();
-        services.AddHttpClient(TallyConnector.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddTallyIntegration(configuration);
         services.AddSingleton<JobQueue>();
         services.AddSingleton<BooksRun>();
         services.AddSingleton<ImportRun>();

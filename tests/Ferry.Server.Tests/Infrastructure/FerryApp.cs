@@ -55,6 +55,7 @@ public class FerryApp : WebApplicationFactory<Program>
             ["Worker:PollInterval"] = "00:00:00.100",
             ["Auth:SigningKey"] = Convert.ToBase64String(SigningKey),
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Integrations:AllowedHosts:0"] = "127.0.0.1", // where the Tally stand-ins listen
         };
         foreach (var (key, value) in _settings)
         {

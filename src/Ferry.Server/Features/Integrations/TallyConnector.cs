@@ -1,3 +1,4 @@
+using System.Globalization;
 using Ferry.Core;
 using Ferry.Core.Integrations;
 using Ferry.Data;
@@ -11,8 +12,10 @@ namespace Ferry.Server.Features.Integrations;
 /// The organization's Tally server: its settings, the companies it has open, and a sync that pulls masters and the day
 /// book for a period into a migration job as if the user had uploaded the export.
 /// </summary>
-sealed class TallyConnector(FerryDbContext db, JobWorkflow workflow, IHttpClientFactory clients)
+sealed class TallyConnector(FerryDbContext db, JobWorkflow workflow, IHttpClientFactory clients, IntegrationOptions options, IntegrationHostPolicy hosts)
 {
+    const string MaxSyncBytesSetting = $"{IntegrationOptions.SectionName}:{nameof(IntegrationOptions.Tally)}:{nameof(TallySyncOptions.MaxSyncBytes)}";
+
     public const string HttpClientName = "tally";
 
     public Task<IntegrationSetting?> SettingsAsync(CancellationToken cancellationToken) =>
@@ -21,6 +24,7 @@ sealed class TallyConnector(FerryDbContext db, JobWorkflow workflow, IHttpClient
     public async Task<IntegrationSetting> SaveAsync(Guid organizationId, long? userId, TallySettingsRequest request, CancellationToken cancellationToken)
     {
         var server = new TallyServer(request.Host?.Trim() ?? "", request.Port ?? TallyServer.DefaultPort, string.IsNullOrWhiteSpace(request.Company) ? null : request.Company.Trim()).Validate();
+        await hosts.CheckAsync(server.Host, cancellationToken);
         var setting = await SettingsAsync(cancellationToken);
         if (setting is null)
         {
@@ -44,7 +48,10 @@ sealed class TallyConnector(FerryDbContext db, JobWorkflow workflow, IHttpClient
             server.Company is not null && companies.Any(c => string.Equals(c.Name, server.Company, StringComparison.OrdinalIgnoreCase)));
     }
 
-    /// <summary>Pulls the masters and the day book into temporary files, merges them as one export, and uploads that to the job.</summary>
+    /// <summary>
+    /// Pulls the masters and the day book into temporary files, merges them as one export, and uploads that to the job.
+    /// Each file stops at the sync limit (MIG002), and the job is left as it was.
+    /// </summary>
     public async Task<MigrationJobUpload> SyncAsync(Guid jobId, TallySyncRequest request, CancellationToken cancellationToken)
     {
         var server = await ServerAsync(cancellationToken);
@@ -60,23 +67,23 @@ sealed class TallyConnector(FerryDbContext db, JobWorkflow workflow, IHttpClient
         var job = await workflow.FindAsync(jobId, cancellationToken);
         Core.Jobs.JobTransitions.EnsureCanMove(job.Status, Core.Jobs.JobStatus.Uploaded, "sync Tally into");
         var client = Client(server);
-        var folder = Directory.CreateTempSubdirectory("ferry-tally-");
+        var folder = SpoolFolder();
         try
         {
             var masters = Path.Combine(folder.FullName, "masters.xml");
             var dayBook = Path.Combine(folder.FullName, "daybook.xml");
             var merged = Path.Combine(folder.FullName, "books.xml");
-            await using (var file = File.Create(masters))
+            await using (var file = Spool(masters, "All Masters answer", periodHelps: false))
             {
                 await client.ExportMastersAsync(company, file, cancellationToken);
             }
-            await using (var file = File.Create(dayBook))
+            await using (var file = Spool(dayBook, "Day Book answer", periodHelps: true))
             {
                 await client.ExportDayBookAsync(company, from, to, file, cancellationToken);
             }
             await using (var mastersIn = File.OpenRead(masters))
             await using (var dayBookIn = File.OpenRead(dayBook))
-            await using (var output = File.Create(merged))
+            await using (var output = Spool(merged, "export merged from the All Masters and Day Book answers", periodHelps: true))
             {
                 TallySyncFile.Write(mastersIn, dayBookIn, output, cancellationToken);
             }
@@ -89,6 +96,21 @@ sealed class TallyConnector(FerryDbContext db, JobWorkflow workflow, IHttpClient
         {
             folder.Delete(recursive: true);
         }
+    }
+
+    DirectoryInfo SpoolFolder() => string.IsNullOrWhiteSpace(options.Tally.SpoolFolder)
+        ? Directory.CreateTempSubdirectory("ferry-tally-")
+        : Directory.CreateDirectory(Path.Combine(options.Tally.SpoolFolder, $"ferry-tally-{Guid.NewGuid():N}"));
+
+    CappedWriteStream Spool(string path, string what, bool periodHelps)
+    {
+        var limit = options.Tally.MaxSyncBytes;
+        return new CappedWriteStream(File.Create(path), limit, () => new FerryException(
+            ErrorCodes.FileTooLarge,
+            string.Create(CultureInfo.InvariantCulture, $"The {what} from Tally is larger than the sync limit of {limit / (1024.0 * 1024.0):0.##} MB, so nothing was added to the job. ")
+            + (periodHelps
+                ? $"Sync a shorter period (from_date to to_date) and the rest in further jobs, or ask an administrator to raise {MaxSyncBytesSetting}."
+                : $"Ask an administrator to raise {MaxSyncBytesSetting}.")));
     }
 
     async Task<TallyServer> ServerAsync(CancellationToken cancellationToken)

@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Xml;
 using System.Xml.Linq;
 using Ferry.Core;
@@ -13,6 +11,11 @@ namespace Ferry.Sources.Tally.Live;
 /// Day Book exports into a stream. An answer that is a Tally error or no Tally export is refused before any of it is
 /// written. <see cref="Timeout"/> is how long Tally may stay silent, before it answers and between two reads.
 /// </summary>
+/// <remarks>
+/// Until an answer shows Tally's ENVELOPE, every failure but a timeout or an unknown host name is one and the same
+/// INT008 that repeats nothing of what came back: a closed port, an unreachable host and another program's answer
+/// (any HTTP status, any body) look alike, so the connection test cannot map which ports the server reaches.
+/// </remarks>
 public sealed class TallyClient(HttpClient http, TallyServer server, TimeSpan timeout)
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
@@ -45,13 +48,11 @@ public sealed class TallyClient(HttpClient http, TallyServer server, TimeSpan ti
         using var answer = new MemoryStream();
         var buffer = new byte[CopyBytes];
         int read;
-        while ((read = await ReadSomeAsync(body, buffer, what, cancellationToken)) > 0)
+        while ((read = await ReadSomeAsync(body, buffer, what, identified: false, cancellationToken)) > 0)
         {
             if (answer.Length + read > CompaniesLimitBytes)
             {
-                throw new FerryException(
-                    ErrorCodes.IntegrationInvalidResponse,
-                    $"Tally at {Address} answered the {what} request with more than {CompaniesLimitBytes / (1024 * 1024)} MB, far more than a list of companies. Check that {Address} is Tally's XML server and not another program.");
+                throw NoTallyAnswer(what);
             }
             answer.Write(buffer, 0, read);
         }
@@ -89,12 +90,16 @@ public sealed class TallyClient(HttpClient http, TallyServer server, TimeSpan ti
         var ended = false;
         while (length < head.Length && !ended)
         {
-            var read = await ReadSomeAsync(body, head.AsMemory(length), what, cancellationToken);
+            var read = await ReadSomeAsync(body, head.AsMemory(length), what, identified: false, cancellationToken);
             length += read;
             ended = read == 0;
         }
 
         var verdict = TallyExportHead.Judge(head, length, complete: ended);
+        if (!verdict.IsTally)
+        {
+            throw NoTallyAnswer(what);
+        }
         if (verdict.LineErrors.Count > 0)
         {
             throw await CompanyRefusedAsync(company, what, verdict.LineErrors, cancellationToken);
@@ -109,7 +114,7 @@ public sealed class TallyClient(HttpClient http, TallyServer server, TimeSpan ti
         await destination.WriteAsync(head.AsMemory(0, length), cancellationToken);
         var buffer = new byte[CopyBytes];
         int copied;
-        while (!ended && (copied = await ReadSomeAsync(body, buffer, what, cancellationToken)) > 0)
+        while (!ended && (copied = await ReadSomeAsync(body, buffer, what, identified: true, cancellationToken)) > 0)
         {
             await destination.WriteAsync(buffer.AsMemory(0, copied), cancellationToken);
         }
@@ -131,7 +136,7 @@ public sealed class TallyClient(HttpClient http, TallyServer server, TimeSpan ti
         {
             response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timer.Token);
         }
-        catch (Exception e) when (Translate(e, what, cancellationToken) is { } error)
+        catch (Exception e) when (Translate(e, what, identified: false, cancellationToken) is { } error)
         {
             throw error;
         }
@@ -139,19 +144,19 @@ public sealed class TallyClient(HttpClient http, TallyServer server, TimeSpan ti
         {
             return response;
         }
-        var status = response.StatusCode;
         response.Dispose();
-        throw StatusRefused(status, what);
+        throw NoTallyAnswer(what);
     }
 
-    async Task<int> ReadSomeAsync(Stream body, Memory<byte> buffer, string what, CancellationToken cancellationToken)
+    /// <param name="identified">Whether the answer has shown itself to be Tally's, so a failure may say what happened.</param>
+    async Task<int> ReadSomeAsync(Stream body, Memory<byte> buffer, string what, bool identified, CancellationToken cancellationToken)
     {
         using var timer = Timer(cancellationToken);
         try
         {
             return await body.ReadAsync(buffer, timer.Token);
         }
-        catch (Exception e) when (Translate(e, what, cancellationToken) is { } error)
+        catch (Exception e) when (Translate(e, what, identified, cancellationToken) is { } error)
         {
             throw error;
         }
@@ -166,13 +171,17 @@ public sealed class TallyClient(HttpClient http, TallyServer server, TimeSpan ti
 
     /// <summary>
     /// The error a user can act on for a failed exchange, or null to let the exception through: the caller's own
-    /// cancellation is not a Tally problem.
+    /// cancellation is not a Tally problem. A host the connection refused to reach keeps its own error.
     /// </summary>
-    FerryException? Translate(Exception e, string what, CancellationToken cancellationToken)
+    FerryException? Translate(Exception e, string what, bool identified, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested)
         {
             return null;
+        }
+        if (RefusedHostOf(e) is { } refused)
+        {
+            return refused;
         }
         var (code, message) = e switch
         {
@@ -180,12 +189,7 @@ public sealed class TallyClient(HttpClient http, TallyServer server, TimeSpan ti
                 $"Tally did not answer the {what} request at {Address} within {Seconds(Timeout)}. Check that Tally is running with its XML server enabled (F1 Help > Settings > Connectivity: TallyPrime acts as Server, port {_server.Port}), that the port is reachable, and that Tally is not waiting on an open dialog."),
             HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } => (ErrorCodes.IntegrationNetworkError,
                 $"The computer name '{_server.Host}' could not be found on the network. Check the Tally host name, or enter the IP address of the computer running Tally."),
-            HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } when SocketErrorOf(e) is SocketError.NetworkUnreachable or SocketError.HostUnreachable or SocketError.NetworkDown or SocketError.HostDown => (ErrorCodes.IntegrationNetworkError,
-                $"The network cannot reach {_server.Host}. Check that this computer can reach the computer running Tally and that no firewall blocks port {_server.Port}."),
-            HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } => (ErrorCodes.IntegrationUnavailable,
-                $"Nothing answered at {Address}: Tally is not running there, or its XML server is off or on another port. In Tally, set F1 Help > Settings > Connectivity: TallyPrime acts as Server (or Both), port {_server.Port}, and keep the company open."),
-            HttpRequestException { HttpRequestError: HttpRequestError.InvalidResponse } => (ErrorCodes.IntegrationInvalidResponse,
-                $"The program at {Address} did not answer the {what} request the way Tally's XML server does. Check that {Address} is Tally's XML server (F1 Help > Settings > Connectivity) and not another program."),
+            HttpRequestException or IOException when !identified => (ErrorCodes.IntegrationInvalidResponse, NoTallyAnswerText(what)),
             HttpIOException { HttpRequestError: HttpRequestError.ResponseEnded } => (ErrorCodes.IntegrationUnavailable,
                 $"Tally at {Address} stopped in the middle of the {what}. Check that Tally is still running and has not shown an error, then try again."),
             HttpRequestException or IOException => (ErrorCodes.IntegrationNetworkError,
@@ -195,21 +199,11 @@ public sealed class TallyClient(HttpClient http, TallyServer server, TimeSpan ti
         return code is null ? null : new FerryException(code, message!, e);
     }
 
-    FerryException StatusRefused(HttpStatusCode status, string what)
-    {
-        var answered = $"Tally at {Address} answered the {what} request with HTTP {(int)status} ({status})";
-        return status switch
-        {
-            HttpStatusCode.Unauthorized => new FerryException(ErrorCodes.IntegrationAuthenticationFailed,
-                $"{answered}: something in front of Tally asks for credentials Ferry does not send. Connect to Tally's own port directly, or ask whoever runs that gateway to let Ferry through."),
-            HttpStatusCode.Forbidden => new FerryException(ErrorCodes.IntegrationPermissionDenied,
-                $"{answered}: access is refused. Check that this computer may connect to Tally's port {_server.Port} (firewall, proxy or gateway rules)."),
-            HttpStatusCode.TooManyRequests => new FerryException(ErrorCodes.IntegrationRateLimited,
-                $"{answered}: too many requests. Wait a minute and try again."),
-            _ => new FerryException(ErrorCodes.IntegrationUnavailable,
-                $"{answered}. Check that Tally is running normally (no error or dialog open on its screen), then try again."),
-        };
-    }
+    /// <summary>The one answer for a closed port, an unreachable host and another program alike; see the remarks on this class.</summary>
+    FerryException NoTallyAnswer(string what) => new(ErrorCodes.IntegrationInvalidResponse, NoTallyAnswerText(what));
+
+    string NoTallyAnswerText(string what) =>
+        $"No Tally answered the {what} request at {Address}: nothing listens there, the network cannot reach it, or a program other than Tally's XML server answered. Check that Tally runs on that computer with a company open, that F1 Help > Settings > Connectivity has TallyPrime acting as Server (or Both) on port {_server.Port}, and that no firewall blocks that port.";
 
     async Task<FerryException> CompanyRefusedAsync(string company, string what, IReadOnlyList<string> errors, CancellationToken cancellationToken)
     {
@@ -237,13 +231,15 @@ public sealed class TallyClient(HttpClient http, TallyServer server, TimeSpan ti
     {
         var companies = new List<TallyOpenCompany>();
         var errors = new List<string>();
+        var entered = false;
         try
         {
             using var xml = TallyAnswerXml.Over(answer, length, strict: false);
-            if (TallyAnswerXml.EnterEnvelope(xml) is { } problem)
+            if (TallyAnswerXml.EnterEnvelope(xml) is not null)
             {
-                throw NotAnAnswer(what, length == 0 ? "the answer was empty" : problem);
+                throw NoTallyAnswer(what);
             }
+            entered = true;
             while (!xml.EOF)
             {
                 if (xml.NodeType != XmlNodeType.Element)
@@ -273,7 +269,7 @@ public sealed class TallyClient(HttpClient http, TallyServer server, TimeSpan ti
         }
         catch (XmlException e)
         {
-            throw NotAnAnswer(what, TallyAnswerXml.Describe(e), e);
+            throw entered ? NotAnAnswer(what, TallyAnswerXml.Describe(e), e) : NoTallyAnswer(what);
         }
         if (errors.Count > 0)
         {
@@ -305,13 +301,13 @@ public sealed class TallyClient(HttpClient http, TallyServer server, TimeSpan ti
             ? date
             : null;
 
-    static SocketError? SocketErrorOf(Exception e)
+    static FerryException? RefusedHostOf(Exception e)
     {
         for (var inner = e.InnerException; inner is not null; inner = inner.InnerException)
         {
-            if (inner is SocketException socket)
+            if (inner is FerryException refused)
             {
-                return socket.SocketErrorCode;
+                return refused;
             }
         }
         return null;

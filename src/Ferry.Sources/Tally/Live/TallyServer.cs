@@ -15,7 +15,7 @@ public sealed record TallyServer(string Host, int Port = TallyServer.DefaultPort
         var host = Host?.Trim() ?? "";
         if (host.Length == 0)
         {
-            throw Invalid("The Tally host is empty. Enter the name or IP address of the computer running Tally, e.g. localhost or 192.168.1.20.");
+            throw Invalid("The Tally host is empty. Enter the name or IP address of the computer running Tally, e.g. tally-pc or 192.168.1.20.");
         }
         if (host.Contains("://", StringComparison.Ordinal))
         {

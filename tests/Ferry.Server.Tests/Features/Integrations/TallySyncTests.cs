@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -66,16 +67,83 @@ public sealed class TallySyncTests(FerryApp app) : IClassFixture<FerryApp>
     }
 
     [Fact]
-    public async Task Test_connection_to_a_port_nothing_listens_on_is_INT005_and_names_the_server()
+    public async Task Test_connection_to_a_port_nothing_listens_on_is_INT008_and_names_the_server()
     {
         using var client = await app.ClientOfNewOrganizationAsync();
         var port = TallyStandIn.ClosedPort();
-        await FerryApi.ExpectAsync(await client.PutAsJsonAsync(Settings, new { host = "127.0.0.1", port }, Ct), HttpStatusCode.OK);
 
-        using var response = await client.PostAsync($"{Settings}/test", null, Ct);
+        var detail = await TestConnectionDetailAsync(client, port);
 
-        var problem = await FerryApi.ExpectProblemAsync(response, HttpStatusCode.BadGateway, "INT005");
-        Assert.Contains($"127.0.0.1:{port}", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains($"127.0.0.1:{port}", detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.Unauthorized, "text/html", "<html><body>401 Login to the secret-admin console</body></html>")]
+    [InlineData(HttpStatusCode.Forbidden, "text/plain", "forbidden by secret-proxy")]
+    [InlineData(HttpStatusCode.NotFound, "application/json", "{\"error\":\"secret-route not found\"}")]
+    [InlineData(HttpStatusCode.InternalServerError, "text/html", "<html>secret-stack trace</html>")]
+    [InlineData(HttpStatusCode.OK, "text/html", "<!DOCTYPE html><html><head><title>secret-wiki</title></head></html>")]
+    [InlineData(HttpStatusCode.OK, "text/xml", "<ENVELOPE-NOT><secret-data/></ENVELOPE-NOT>")]
+    public async Task Test_connection_to_another_web_server_is_the_same_INT008_as_a_closed_port(HttpStatusCode status, string contentType, string body)
+    {
+        using var other = new OtherWebServer(status, contentType, body);
+        using var client = await app.ClientOfNewOrganizationAsync();
+        var closedPort = TallyStandIn.ClosedPort();
+
+        var answered = await TestConnectionDetailAsync(client, other.Port);
+        var closed = await TestConnectionDetailAsync(client, closedPort);
+
+        Assert.Equal(closed.Replace(Invariant(closedPort), "PORT", StringComparison.Ordinal), answered.Replace(Invariant(other.Port), "PORT", StringComparison.Ordinal));
+        Assert.DoesNotContain("secret", answered, StringComparison.Ordinal);
+        Assert.DoesNotContain(Invariant((int)status), answered, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("host", 254)]
+    [InlineData("company", 201)]
+    [InlineData("company", 1024 * 1024)]
+    public async Task Settings_with_an_overlong_field_are_400_INT004_naming_it_and_not_saved(string field, int length)
+    {
+        using var client = await app.ClientOfNewOrganizationAsync();
+        var settings = new Dictionary<string, object> { ["host"] = "192.168.1.20", ["port"] = 9000, ["company"] = "Acme Traders" };
+        settings[field] = new string('a', length);
+
+        using var response = await client.PutAsJsonAsync(Settings, settings, Ct);
+
+        var problem = await FerryApi.ExpectProblemAsync(response, HttpStatusCode.BadRequest, "INT004");
+        Assert.Equal(field, problem.GetProperty("field").GetString());
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+        Assert.False((await client.GetJsonAsync(Settings)).GetProperty("configured").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Settings_at_the_longest_host_and_company_are_saved()
+    {
+        using var client = await app.ClientOfNewOrganizationAsync();
+        var host = $"{new string('h', 63)}.{new string('h', 63)}.{new string('h', 63)}.{new string('h', 53)}.invalid";
+        var company = new string('c', 200);
+
+        using var response = await client.PutAsJsonAsync(Settings, new { host, port = 9000, company }, Ct);
+
+        await FerryApi.ExpectAsync(response, HttpStatusCode.OK);
+        Assert.Equal(company, (await client.GetJsonAsync(Settings)).GetProperty("company").GetString());
+    }
+
+    [Fact]
+    public async Task A_sync_naming_a_1_MB_company_is_400_INT004_and_asks_nothing_of_Tally()
+    {
+        using var tally = Tally();
+        using var client = await app.ClientOfNewOrganizationAsync();
+        await FerryApi.ExpectAsync(await client.PutAsJsonAsync(Settings, new { host = tally.Host, port = tally.Port }, Ct), HttpStatusCode.OK);
+        var jobId = await client.CreateJobIdAsync("vouchers");
+
+        using var response = await client.PostAsJsonAsync($"{FerryApi.Jobs}/{jobId}/tally/sync",
+            new { from_date = "2024-04-01", to_date = "2025-03-31", company = new string('a', 1024 * 1024) }, Ct);
+
+        var problem = await FerryApi.ExpectProblemAsync(response, HttpStatusCode.BadRequest, "INT004");
+        Assert.Equal("company", problem.GetProperty("field").GetString());
+        Assert.Empty(tally.Requests);
+        Assert.Equal("draft", await client.StatusOfAsync(jobId));
     }
 
     [Fact]
@@ -105,6 +173,16 @@ public sealed class TallySyncTests(FerryApp app) : IClassFixture<FerryApp>
         var settings = await client.GetJsonAsync(Settings);
         Assert.Equal((false, 9000), (settings.GetProperty("configured").GetBoolean(), settings.GetProperty("port").GetInt32()));
     }
+
+    static async Task<string> TestConnectionDetailAsync(HttpClient client, int port)
+    {
+        await FerryApi.ExpectAsync(await client.PutAsJsonAsync(Settings, new { host = "127.0.0.1", port }, Ct), HttpStatusCode.OK);
+        using var response = await client.PostAsync($"{Settings}/test", null, Ct);
+        var problem = await FerryApi.ExpectProblemAsync(response, HttpStatusCode.BadGateway, "INT008");
+        return problem.GetProperty("detail").GetString()!;
+    }
+
+    static string Invariant(int number) => number.ToString(CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task Syncing_before_Tally_is_set_up_is_INT004()
