@@ -1,9 +1,13 @@
+using System.ComponentModel.DataAnnotations;
 using Ferry.Core.Integrations;
 using Ferry.Sources.Tally.Live;
 
 namespace Ferry.Server.Features.Integrations;
 
-public sealed record TallySettingsRequest(string? Host, int? Port, string? Company);
+public sealed record TallySettingsRequest(
+    [property: StringLength(TallyIntegrationApi.MaxHostLength)] string? Host,
+    int? Port,
+    [property: StringLength(TallyIntegrationApi.MaxCompanyLength)] string? Company);
 
 public sealed record TallySettingsResponse(string Host, int Port, string? Company, bool Configured, DateTime? UpdatedAt)
 {
@@ -16,4 +20,4 @@ public sealed record TallySettingsResponse(string Host, int Port, string? Compan
 public sealed record TallyConnectionResponse(string Server, IReadOnlyList<TallyOpenCompany> Companies, string? Company, bool CompanyOpen);
 
 /// <param name="Company">The Tally company to pull from; the configured one when left out.</param>
-public sealed record TallySyncRequest(DateOnly? FromDate, DateOnly? ToDate, string? Company);
+public sealed record TallySyncRequest(DateOnly? FromDate, DateOnly? ToDate, [property: StringLength(TallyIntegrationApi.MaxCompanyLength)] string? Company);

@@ -102,7 +102,7 @@ public sealed class TallySyncTests(FerryApp app) : IClassFixture<FerryApp>
     [InlineData("host", 254)]
     [InlineData("company", 201)]
     [InlineData("company", 1024 * 1024)]
-    public async Task Settings_with_an_overlong_field_are_400_INT004_naming_it_and_not_saved(string field, int length)
+    public async Task Settings_with_an_overlong_field_are_400_MIG012_naming_it_and_not_saved(string field, int length)
     {
         using var client = await app.ClientOfNewOrganizationAsync();
         var settings = new Dictionary<string, object> { ["host"] = "192.168.1.20", ["port"] = 9000, ["company"] = "Acme Traders" };
@@ -110,7 +110,7 @@ public sealed class TallySyncTests(FerryApp app) : IClassFixture<FerryApp>
 
         using var response = await client.PutAsJsonAsync(Settings, settings, Ct);
 
-        var problem = await FerryApi.ExpectProblemAsync(response, HttpStatusCode.BadRequest, "INT004");
+        var problem = await FerryApi.ExpectProblemAsync(response, HttpStatusCode.BadRequest, "MIG012");
         Assert.Equal(field, problem.GetProperty("field").GetString());
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
         Assert.False((await client.GetJsonAsync(Settings)).GetProperty("configured").GetBoolean());
@@ -130,7 +130,7 @@ public sealed class TallySyncTests(FerryApp app) : IClassFixture<FerryApp>
     }
 
     [Fact]
-    public async Task A_sync_naming_a_1_MB_company_is_400_INT004_and_asks_nothing_of_Tally()
+    public async Task A_sync_naming_a_1_MB_company_is_400_MIG012_and_asks_nothing_of_Tally()
     {
         using var tally = Tally();
         using var client = await app.ClientOfNewOrganizationAsync();
@@ -140,7 +140,7 @@ public sealed class TallySyncTests(FerryApp app) : IClassFixture<FerryApp>
         using var response = await client.PostAsJsonAsync($"{FerryApi.Jobs}/{jobId}/tally/sync",
             new { from_date = "2024-04-01", to_date = "2025-03-31", company = new string('a', 1024 * 1024) }, Ct);
 
-        var problem = await FerryApi.ExpectProblemAsync(response, HttpStatusCode.BadRequest, "INT004");
+        var problem = await FerryApi.ExpectProblemAsync(response, HttpStatusCode.BadRequest, "MIG012");
         Assert.Equal("company", problem.GetProperty("field").GetString());
         Assert.Empty(tally.Requests);
         Assert.Equal("draft", await client.StatusOfAsync(jobId));
