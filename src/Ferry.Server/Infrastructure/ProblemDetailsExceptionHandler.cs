@@ -40,7 +40,8 @@ sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService probl
 
     static ProblemDetails BadRequest(BadHttpRequestException exception, HttpContext httpContext)
     {
-        var (field, detail) = RequestProblems.Describe(exception, httpContext);
+        // The exception handler has cleared the endpoint by now; the feature keeps the one that failed.
+        var (field, detail) = RequestProblems.Describe(exception, httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint);
         var status = exception.StatusCode is >= 400 and < 500 ? exception.StatusCode : StatusCodes.Status400BadRequest;
         return Problem(status, ErrorStatus.Title(ErrorCodes.InvalidRequest), detail, ErrorCodes.InvalidRequest, field, null);
     }

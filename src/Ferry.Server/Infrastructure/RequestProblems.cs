@@ -1,12 +1,11 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Ferry.Core;
 using Microsoft.AspNetCore.Http.Metadata;
 
 namespace Ferry.Server.Infrastructure;
 
 /// <summary>Makes every problem answer carry an error code, and says which field of a request could not be read.</summary>
-static partial class RequestProblems
+static class RequestProblems
 {
     public static void Complete(ProblemDetailsContext context)
     {
@@ -14,6 +13,7 @@ static partial class RequestProblems
         problem.Extensions.TryAdd("trace_id", context.HttpContext.TraceIdentifier);
         if (problem is HttpValidationProblemDetails { Errors.Count: > 0 } validation)
         {
+            NameFieldsAsTheApiDoes(validation);
             problem.Extensions.TryAdd("field", validation.Errors.Keys.First());
             problem.Detail ??= string.Join(" ", validation.Errors.SelectMany(e => e.Value));
         }
@@ -21,6 +21,20 @@ static partial class RequestProblems
         {
             problem.Extensions["error_code"] = code;
             problem.Title ??= ErrorStatus.Title(code);
+        }
+    }
+
+    /// <summary>Validation names members as C# does ("Options.AdjustmentLedger"); the API's fields are snake_case.</summary>
+    static void NameFieldsAsTheApiDoes(HttpValidationProblemDetails validation)
+    {
+        var errors = validation.Errors.ToList();
+        validation.Errors.Clear();
+        foreach (var (key, messages) in errors)
+        {
+            var members = key.Split('.');
+            var field = string.Join('.', members.Select(m => JsonNamingPolicy.SnakeCaseLower.ConvertName(m)));
+            var member = members[^1];
+            validation.Errors[field] = [.. messages.Select(m => m.Replace($"field {member} ", $"field '{field}' ", StringComparison.Ordinal))];
         }
     }
 
@@ -35,7 +49,7 @@ static partial class RequestProblems
     };
 
     /// <summary>The field and message for a request whose body or parameters could not be bound.</summary>
-    public static (string? Field, string Detail) Describe(BadHttpRequestException exception, HttpContext http)
+    public static (string? Field, string Detail) Describe(BadHttpRequestException exception, Endpoint? endpoint)
     {
         if (exception.InnerException is not JsonException json)
         {
@@ -52,10 +66,30 @@ static partial class RequestProblems
         {
             return (null, "The request body is not valid JSON. Send one JSON object with the fields the endpoint takes.");
         }
-        var expected = ConvertedTo().Match(json.Message) is { Success: true } match ? KindOf(match.Groups[1].Value) : null;
-        return (field, expected is null
-            ? $"'{field}' could not be read. Check the value's kind against the API reference ({RequestTypeOf(http)})."
-            : $"'{field}' must be {expected}.");
+        var requestType = endpoint?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
+        return (field, MemberType(requestType, field) is { } expected
+            ? $"'{field}' must be {KindOf(expected)}."
+            : $"'{field}' could not be read; check the kind of its value against the API reference.");
+    }
+
+    /// <summary>The type of the request member at a JSON path such as "options.adjustment_ledger" or "data_types[0]".</summary>
+    static Type? MemberType(Type? type, string path)
+    {
+        foreach (var segment in path.Split('.'))
+        {
+            var name = segment.Split('[')[0];
+            var property = type?.GetProperties().FirstOrDefault(p => JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name) == name);
+            if (property is null)
+            {
+                return null;
+            }
+            type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            if (segment.Contains('[', StringComparison.Ordinal) && type.IsGenericType)
+            {
+                type = type.GetGenericArguments()[0];
+            }
+        }
+        return type;
     }
 
     static string? FieldOf(string? path)
@@ -67,22 +101,17 @@ static partial class RequestProblems
         return path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
     }
 
-    static string KindOf(string typeName) => typeName switch
+    static string KindOf(Type type) => type switch
     {
-        _ when typeName.Contains("System.String", StringComparison.Ordinal) && typeName.Contains("List", StringComparison.Ordinal) => "a list of texts",
-        _ when typeName.Contains("System.String", StringComparison.Ordinal) => "a text",
-        _ when typeName.Contains("System.Int32", StringComparison.Ordinal) => $"a whole number between {int.MinValue} and {int.MaxValue}",
-        _ when typeName.Contains("System.Int64", StringComparison.Ordinal) => "a whole number",
-        _ when typeName.Contains("System.Boolean", StringComparison.Ordinal) => "true or false",
-        _ when typeName.Contains("System.DateOnly", StringComparison.Ordinal) => "a date written yyyy-MM-dd",
-        _ when typeName.Contains("System.Guid", StringComparison.Ordinal) => "an id (a GUID)",
-        _ when typeName.Contains("System.Decimal", StringComparison.Ordinal) || typeName.Contains("System.Double", StringComparison.Ordinal) => "a number",
-        _ => "a JSON object with the documented fields",
+        _ when type == typeof(string) => "a text",
+        _ when type == typeof(int) => $"a whole number between {int.MinValue} and {int.MaxValue}",
+        _ when type == typeof(long) => "a whole number",
+        _ when type == typeof(bool) => "true or false",
+        _ when type == typeof(DateOnly) => "a date written yyyy-MM-dd",
+        _ when type == typeof(Guid) => "an id (a GUID)",
+        _ when type == typeof(decimal) || type == typeof(double) => "a number",
+        _ when type.IsEnum => "one of its names, as text",
+        _ when type != typeof(string) && type.IsAssignableTo(typeof(System.Collections.IEnumerable)) => "a list",
+        _ => "an object with the documented fields",
     };
-
-    static string RequestTypeOf(HttpContext http) =>
-        http.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType?.Name ?? "request body";
-
-    [GeneratedRegex(@"could not be converted to ([^\s]+?)\.? Path", RegexOptions.CultureInvariant)]
-    private static partial Regex ConvertedTo();
 }
