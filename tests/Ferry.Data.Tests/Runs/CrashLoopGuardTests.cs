@@ -1,4 +1,5 @@
 using Ferry.Core.Jobs;
+using Ferry.Data.Runs;
 using Ferry.Data.Tests.Infrastructure;
 using Ferry.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
