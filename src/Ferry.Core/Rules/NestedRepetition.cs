@@ -10,11 +10,7 @@ namespace Ferry.Core.Rules;
 static class NestedRepetition
 {
     /// <summary>The first such group with its outer quantifier, e.g. "(a+)+", or null when there is none.</summary>
-    public static string? Find(string pattern)
-    {
-        var scan = new Scan(pattern);
-        return scan.Run();
-    }
+    public static string? Find(string pattern) => new Scan(pattern).Run();
 
     readonly record struct Quantifier(int Min, int? Max)
     {
