@@ -165,6 +165,7 @@ public static partial class MappingSuggester
         return previous[b.Length];
     }
 
-    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$", RegexOptions.CultureInvariant)]
+    // NonBacktracking: the two loops of the domain part overlap, so backtracking takes quadratic time on a long run of dots.
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex EmailPattern();
 }

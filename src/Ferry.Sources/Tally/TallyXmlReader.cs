@@ -162,6 +162,7 @@ public sealed partial class TallyXmlReader : IDisposable
             ? date
             : null;
 
-    [GeneratedRegex(@"\s*-\s*\(from ([^)]*)\)\s*$", RegexOptions.CultureInvariant)]
+    // NonBacktracking: on a long company name of repeated "- (from " the backtracking engine takes quadratic time.
+    [GeneratedRegex(@"\s*-\s*\(from ([^)]*)\)\s*$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex FromDateSuffix();
 }

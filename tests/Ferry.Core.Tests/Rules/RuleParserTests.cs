@@ -87,4 +87,18 @@ public sealed class RuleParserTests
         Assert.Equal(ErrorCodes.MappingInvalid, error.ErrorCode);
         Assert.Contains("regular expression", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_regex_that_could_take_exponential_time_is_a_mapping_error_when_the_mapping_is_saved()
+    {
+        var error = Assert.Throws<FerryException>(() => RuleParser.ParseValidations("required|regex:^(?=A)(A+)+$"));
+
+        Assert.Equal(ErrorCodes.MappingInvalid, error.ErrorCode);
+        Assert.Contains("'(A+)+'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_catastrophic_looking_regex_that_runs_in_linear_time_is_accepted() =>
+        Assert.Equal("does not match the pattern ^(a+)+$",
+            Assert.Single(RuleParser.ParseValidations("regex:^(a+)+$")).Check(new string('a', 40) + "!", null));
 }

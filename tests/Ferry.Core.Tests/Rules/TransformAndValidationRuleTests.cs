@@ -79,4 +79,14 @@ public sealed class TransformAndValidationRuleTests
             Assert.False(string.IsNullOrWhiteSpace(problem));
         }
     }
+
+    [Fact(Timeout = 10_000)]
+    public async Task The_email_check_takes_linear_time_on_a_hostile_value()
+    {
+        var hostile = "a@" + new string('.', 1_000_000) + " ";
+
+        var problem = await Task.Run(() => Check("email", hostile), TestContext.Current.CancellationToken);
+
+        Assert.Equal("is not a valid e-mail address", problem);
+    }
 }
