@@ -16,6 +16,8 @@ public sealed class EndpointFuzzer(HttpClient client, string tallyHost, int tall
 {
     static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(20);
     const int ExcerptLength = 240;
+    const int ReadPageSize = 100;
+    const int MaxReadPages = 100;
 
     readonly List<FuzzFinding> _findings = [];
     Dictionary<string, string> _fixture = [];
@@ -47,13 +49,13 @@ public sealed class EndpointFuzzer(HttpClient client, string tallyHost, int tall
                 await RenewRowsAsync();
             }
             var url = endpoint.Url(name => fuzzCase.RouteValue ?? ValueOf(name)) + fuzzCase.Query;
-            var (status, _) = await SendAsync(endpoint, url, fuzzCase.Payload, fuzzCase.Content, fuzzCase.MustRefuseBecause);
+            var status = (await SendAsync(endpoint, url, fuzzCase.Payload, fuzzCase.Content, fuzzCase.MustRefuseBecause)).Status;
             rowsSpent = endpoint.RouteParameters.Count > 0 && (endpoint.BodyType is not null || endpoint.ReadsForm) && status is not (>= 400 and < 500);
         }
     }
 
     /// <summary>Sends one request and records a finding when its answer breaks a rule; returns the status, if there was an answer.</summary>
-    async Task<(int? Status, bool Broken)> SendAsync(FuzzedEndpoint endpoint, string url, string payload, Func<HttpContent?> content, string? mustRefuseBecause = null)
+    async Task<Answer> SendAsync(FuzzedEndpoint endpoint, string url, string payload, Func<HttpContent?> content, string? mustRefuseBecause = null)
     {
         Interlocked.Increment(ref _requests);
         using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), url) { Content = content() };
@@ -67,9 +69,9 @@ public sealed class EndpointFuzzer(HttpClient client, string tallyHost, int tall
             if (BrokenRule(response, body, mustRefuseBecause) is { } cause)
             {
                 Add(endpoint, url, payload, status.ToString(CultureInfo.InvariantCulture), cause, body);
-                return (status, true);
+                return new Answer(status, true, body);
             }
-            return (status, false);
+            return new Answer(status, false, body);
         }
         catch (OperationCanceledException) when (!Ct.IsCancellationRequested)
         {
@@ -83,7 +85,7 @@ public sealed class EndpointFuzzer(HttpClient client, string tallyHost, int tall
         {
             Add(endpoint, url, payload, "no answer", $"the request failed: {e.GetType().Name}", e.Message);
         }
-        return (null, true);
+        return new Answer(null, true, "");
     }
 
     /// <summary>The status of every read of the fixture's rows, before anything hostile was sent.</summary>
@@ -100,24 +102,48 @@ public sealed class EndpointFuzzer(HttpClient client, string tallyHost, int tall
     }
 
     /// <summary>
-    /// Reads every list once and every read of a job once per job of the organization, a few at a time; each must
+    /// Reads every page of every list and every read of every job of the organization, a few at a time; each must
     /// answer 200 or the refusal it gave before the fuzz (e.g. 409 for the reconciliation of a table import).
     /// </summary>
     public async Task ExpectReadsAsync(IEnumerable<FuzzedEndpoint> reads, IReadOnlyDictionary<string, int?> before, IReadOnlyList<Guid> jobIds)
     {
-        var requests = reads.SelectMany(read => read.RouteParameters.Contains("jobId", StringComparer.OrdinalIgnoreCase)
+        var targets = reads.SelectMany(read => read.RouteParameters.Contains("jobId", StringComparer.OrdinalIgnoreCase)
             ? jobIds.Select(id => (Read: read, Url: read.Url(name => name.Equals("jobId", StringComparison.OrdinalIgnoreCase) ? id.ToString() : ValueOf(name))))
             : [(Read: read, Url: read.Url(ValueOf))]);
-        await Parallel.ForEachAsync(requests, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = Ct }, async (request, _) =>
+        await Parallel.ForEachAsync(targets, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = Ct }, async (target, _) =>
         {
-            var was = before[request.Read.ToString()];
-            var (status, broken) = await SendAsync(request.Read, request.Url, "read after the fuzz", () => null);
-            if (!broken && status is { } answered && answered != (int)HttpStatusCode.OK && answered != was)
+            var paged = target.Read.Query.Any(q => q.Name == "page");
+            var pageSize = target.Read.Query.Any(q => q.Name == "page_size") ? "&page_size=" + ReadPageSize : "";
+            for (var page = 1; page <= MaxReadPages; page++)
             {
-                Add(request.Read, request.Url, "read after the fuzz", answered.ToString(CultureInfo.InvariantCulture),
-                    $"a read answered {answered} after the fuzz (before it: {was?.ToString(CultureInfo.InvariantCulture) ?? "no answer"})", "");
+                var url = paged ? $"{target.Url}?page={page}{pageSize}" : target.Url;
+                var answer = await SendAsync(target.Read, url, "read after the fuzz", () => null);
+                var was = before[target.Read.ToString()];
+                if (!answer.Broken && answer.Status != (int)HttpStatusCode.OK && answer.Status != was)
+                {
+                    Add(target.Read, url, "read after the fuzz", $"{answer.Status}",
+                        $"a read answered {answer.Status} after the fuzz (before it: {was?.ToString(CultureInfo.InvariantCulture) ?? "no answer"})", answer.Body);
+                }
+                if (!paged || answer.Status != (int)HttpStatusCode.OK || ItemsOn(answer.Body) < ReadPageSize)
+                {
+                    break;
+                }
             }
         });
+    }
+
+    static int ItemsOn(string page)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(page);
+            return json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("items", out var items)
+                && items.ValueKind == JsonValueKind.Array ? items.GetArrayLength() : 0;
+        }
+        catch (JsonException)
+        {
+            return 0;
+        }
     }
 
     static string? BrokenRule(HttpResponseMessage response, string body, string? mustRefuseBecause)
@@ -217,4 +243,6 @@ public sealed class EndpointFuzzer(HttpClient client, string tallyHost, int tall
         using var settings = await client.PutAsJsonAsync("/api/v1/integration-settings/tally", new { host = tallyHost, port = tallyPort, company = SampleBodies.TallyCompany }, Ct);
         await FerryApi.ExpectAsync(settings, HttpStatusCode.OK);
     }
+
+    readonly record struct Answer(int? Status, bool Broken, string Body);
 }

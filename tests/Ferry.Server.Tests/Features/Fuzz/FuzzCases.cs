@@ -14,6 +14,7 @@ public static class FuzzCases
         ("a random id", Guid.NewGuid().ToString()),
         ("the empty GUID", Guid.Empty.ToString()),
         ("an id that is not a GUID", "not-a-guid"),
+        ("nothing", ""),
     ];
 
     static readonly (string Label, string Value)[] QueryValues =
