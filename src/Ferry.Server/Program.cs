@@ -15,10 +15,11 @@ builder.AddFerryServer();
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseQueryTextCheck();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseTenantScope();
-app.MapOpenApi();
+app.MapOpenApiDocument();
 
 var api = app.MapGroup("/api/v1");
 api.MapAuth();

@@ -623,10 +623,17 @@ public sealed class JobWorkflow(FerryDbContext db, UploadStore uploads, ISourceO
         {
             throw new FerryException(ErrorCodes.MappingInvalid, $"The mapping for '{spec.TargetField}' needs a source_field or a default_value.") { Field = spec.TargetField };
         }
-        if (!string.IsNullOrEmpty(spec.SourceField) && !ProfileOf(job).Selected.Columns.Contains(spec.SourceField, StringComparer.OrdinalIgnoreCase))
+        var columns = ProfileOf(job).Selected.Columns;
+        if (!string.IsNullOrEmpty(spec.SourceField) && !columns.Contains(spec.SourceField, StringComparer.OrdinalIgnoreCase))
+        {
+            var listed = string.Join(", ", columns.Take(20).Select(c => Echo.Of(c)));
+            throw new FerryException(ErrorCodes.MappingInvalid,
+                $"The file has no column '{spec.SourceField}'. Columns: {listed}{(columns.Count > 20 ? $" and {columns.Count - 20} more (see the job's profile)" : "")}.") { Field = spec.TargetField };
+        }
+        if (spec.FieldType is not null && !SnakeCaseNames.TryParse<FieldType>(spec.FieldType, out _))
         {
             throw new FerryException(ErrorCodes.MappingInvalid,
-                $"The file has no column '{spec.SourceField}'. Columns: {string.Join(", ", ProfileOf(job).Selected.Columns)}.") { Field = spec.TargetField };
+                $"'{Echo.Of(spec.FieldType)}' is not a field type. Use one of: {string.Join(", ", Enum.GetValues<FieldType>().Select(t => t.ToSnakeCase()))}.") { Field = "field_type" };
         }
         RuleParser.ParseTransforms(spec.TransformationRule);
         RuleParser.ParseValidations(spec.ValidationRule);

@@ -57,6 +57,7 @@ static class FerryServerExtensions
             options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
             options.SerializerOptions.DictionaryKeyPolicy = null;
             options.SerializerOptions.Converters.Add(new StrictEnumConverter());
+            options.SerializerOptions.Converters.Add(new TextWithoutNulConverter());
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
         // Binding failures throw, so that the exception handler answers them with a field and an error code.

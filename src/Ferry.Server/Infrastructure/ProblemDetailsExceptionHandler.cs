@@ -21,7 +21,11 @@ sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService probl
             BadHttpRequestException e => BadRequest(e, httpContext),
             DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, ErrorStatus.Title(ErrorCodes.ConcurrentMigration),
                 "The job was changed by another request while this one ran; nothing of this request was saved. Reload the job and try again.", ErrorCodes.ConcurrentMigration, null, null),
-            DbException or TimeoutException => Problem(StatusCodes.Status503ServiceUnavailable, ErrorStatus.Title(ErrorCodes.DatabaseError),
+            DbException { SqlState: ['2', '2', ..] } or DbUpdateException { InnerException: DbException { SqlState: ['2', '2', ..] } } => Problem(
+                StatusCodes.Status400BadRequest, ErrorStatus.Title(ErrorCodes.InvalidRequest),
+                "A value in the request is one the database cannot store (too long, or with characters it refuses); nothing was changed. Shorten or clean the value.",
+                ErrorCodes.InvalidRequest, null, null),
+            DbUpdateException { InnerException: DbException } or DbException or TimeoutException => Problem(StatusCodes.Status503ServiceUnavailable, ErrorStatus.Title(ErrorCodes.DatabaseError),
                 "The database did not answer; nothing was changed. Try again shortly.", ErrorCodes.DatabaseError, null, null),
             _ => null,
         };
