@@ -65,7 +65,7 @@ static class FerryServerExtensions
         services.AddValidation();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = RequestProblems.Complete);
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
-        services.AddOpenApi();
+        services.AddOpenApi(options => options.AddSchemaTransformer(ConverterSchemas.DescribeAsync));
 
         var dataFolder = Path.GetDirectoryName(database.SqliteFile() ?? Path.GetFullPath(storage.UploadRoot)) ?? "data";
         var key = SigningKeys.Load(auth, dataFolder);
