@@ -82,13 +82,16 @@ public sealed class ColumnProfiler(string name)
         CountIdentifiers(value, isNumber: readsWithPoint || readsWithComma, isDate);
     }
 
+    /// <summary>The profile of a column without a value, which needs no profiler.</summary>
+    public static ColumnProfile Empty(string name) => new(name, "empty", 0, 0, [], [], null, []);
+
     /// <param name="rowCount">The number of data rows in the table, empty cells included.</param>
     public ColumnProfile Build(long rowCount)
     {
         var fillRate = rowCount > 0 ? Math.Round((double)_nonEmpty / rowCount, 4) : 0;
         if (_nonEmpty == 0)
         {
-            return new ColumnProfile(name, "empty", fillRate, 0, [], [], null, []);
+            return Empty(name);
         }
         var decimalComma = _comma.Proofs > _point.Proofs;
         var numbers = decimalComma ? _comma : _point;

@@ -41,7 +41,9 @@ public sealed class CsvRowSource : IRowSource
 
     public long RowIndex => _records;
 
-    public int FieldCount => _fields;
+    public int FieldCount => Math.Min(_fields, ReadWidth);
+
+    public int ReadWidth { get; set; } = int.MaxValue;
 
     /// <param name="encoding">An encoding the user chose instead of the detected one.</param>
     public static CsvRowSource Open(string path, string? encoding = null)
@@ -106,7 +108,7 @@ public sealed class CsvRowSource : IRowSource
 
     public string? GetText(int column)
     {
-        if (column >= _fields)
+        if (column >= FieldCount)
         {
             return null;
         }

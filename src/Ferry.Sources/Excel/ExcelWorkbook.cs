@@ -141,6 +141,50 @@ public static class ExcelWorkbook
         }
     }
 
+    /// <summary>
+    /// Every sheet in workbook order with its rows, all from one opening of the file, so that what the sheets share
+    /// (the list of sheets, styles, shared strings) is read once. The caller disposes of each sheet's rows before
+    /// moving on to the next.
+    /// </summary>
+    internal static IEnumerable<(string Sheet, IRowSource Rows)> Sheets(string path)
+    {
+        EnsureSafe(path);
+        return Identify(path) == "xlsx" ? XlsxSheets(path) : LegacySheets(path);
+    }
+
+    static IEnumerable<(string Sheet, IRowSource Rows)> XlsxSheets(string path)
+    {
+        using var workbook = Reading(() => XlsxWorkbook.Open(path), "the list of sheets");
+        foreach (var sheet in workbook.SheetNames)
+        {
+            yield return (sheet, Reading(() => workbook.OpenSheet(sheet, ownsWorkbook: false), $"sheet '{sheet}'"));
+        }
+    }
+
+    static IEnumerable<(string Sheet, IRowSource Rows)> LegacySheets(string path)
+    {
+        using var file = OpenFile(path);
+        using var reader = OpenReader(file);
+        do
+        {
+            var sheet = reader.Name ?? "";
+            yield return (sheet, new ExcelRowSource(reader, sheet, ownedFile: null));
+        }
+        while (Reading(reader.NextResult, "the list of sheets"));
+    }
+
+    static T Reading<T>(Func<T> read, string where)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception e) when (IsDamage(e))
+        {
+            throw Damaged(e, where);
+        }
+    }
+
     static ExcelRowSource OpenLegacySheet(string path, string sheet)
     {
         var file = OpenFile(path);
@@ -157,7 +201,7 @@ public static class ExcelWorkbook
                     throw new SourceFormatException($"The workbook has no sheet named '{sheet}'; its sheets are {string.Join(", ", seen)}.");
                 }
             }
-            return new ExcelRowSource(file, reader, sheet);
+            return new ExcelRowSource(reader, sheet, ownedFile: file);
         }
         catch
         {
