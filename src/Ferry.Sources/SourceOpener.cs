@@ -116,7 +116,7 @@ public sealed class SourceOpener : ISourceOpener
     {
         var tables = new List<TableInspection>();
         TableTooWideException? tooWide = null;
-        foreach (var (sheet, rows) in ExcelWorkbook.Sheets(path))
+        foreach (var (sheet, rows) in ExcelWorkbook.Sheets(path, _options.MaxTables))
         {
             GridRecordReader reader;
             try
@@ -136,10 +136,6 @@ public sealed class SourceOpener : ISourceOpener
             {
                 if (Profile(reader, sheet, null, options) is { RowCount: > 0 } table)
                 {
-                    if (tables.Count == _options.MaxTables)
-                    {
-                        throw SourceLimits.TooManyTables("The workbook", _options.MaxTables);
-                    }
                     tables.Add(table);
                 }
             }
@@ -166,9 +162,9 @@ public sealed class SourceOpener : ISourceOpener
     GridRecordReader OpenSheet(string path, string sheet, long? headerRow) =>
         GridRecordReader.Open(ExcelWorkbook.OpenSheet(path, sheet), sheet, headerRow, null, _options.MaxColumns);
 
-    static string FirstSheetWithData(string path)
+    string FirstSheetWithData(string path)
     {
-        foreach (var (sheet, rows) in ExcelWorkbook.Sheets(path))
+        foreach (var (sheet, rows) in ExcelWorkbook.Sheets(path, _options.MaxTables))
         {
             using (rows)
             {

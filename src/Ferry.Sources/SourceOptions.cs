@@ -14,7 +14,10 @@ public sealed class SourceOptions
     /// <summary>Columns in one table (a sheet, a CSV, an array of JSON records), counted up to its last non-blank column.</summary>
     public int MaxColumns { get; set; } = 1000;
 
-    /// <summary>Tables in one file: sheets that hold data, or the arrays of objects in a JSON file.</summary>
+    /// <summary>
+    /// Tables in one file: the sheets of a workbook, empty ones included, or the arrays of records in a JSON file,
+    /// nested and empty ones included.
+    /// </summary>
     public int MaxTables { get; set; } = 100;
 
     internal void Validate()

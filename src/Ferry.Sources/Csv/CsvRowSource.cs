@@ -46,7 +46,8 @@ public sealed class CsvRowSource : IRowSource
     public int ReadWidth { get; set; } = int.MaxValue;
 
     /// <param name="encoding">An encoding the user chose instead of the detected one.</param>
-    public static CsvRowSource Open(string path, string? encoding = null)
+    /// <param name="maxColumns">The most columns a table may have; a record with far more fields is refused before it is parsed (<see cref="RecordWidthGuard"/>).</param>
+    public static CsvRowSource Open(string path, string? encoding, int maxColumns)
     {
         var format = encoding is null ? TextFileSniffer.Detect(path) : TextFileSniffer.Chosen(path, encoding);
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
@@ -66,7 +67,7 @@ public sealed class CsvRowSource : IRowSource
                 MaxBufferSize = MaxRecordChars,
                 OwnsReader = false,
             };
-            var reader = Decoding(() => CsvDataReader.Create(text, options), 0);
+            var reader = Decoding(() => CsvDataReader.Create(new RecordWidthGuard(text, delimiter, options.Quote, maxColumns), options), 0);
             return new CsvRowSource(text, reader, format.EncodingName, delimiter, lineEnding, quote);
         }
         catch

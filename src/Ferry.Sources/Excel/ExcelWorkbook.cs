@@ -146,31 +146,42 @@ public static class ExcelWorkbook
     /// (the list of sheets, styles, shared strings) is read once. The caller disposes of each sheet's rows before
     /// moving on to the next.
     /// </summary>
-    internal static IEnumerable<(string Sheet, IRowSource Rows)> Sheets(string path)
+    /// <param name="maxSheets">A workbook with more sheets, empty ones included, is refused before any is read.</param>
+    internal static IEnumerable<(string Sheet, IRowSource Rows)> Sheets(string path, int maxSheets)
     {
         EnsureSafe(path);
-        return Identify(path) == "xlsx" ? XlsxSheets(path) : LegacySheets(path);
+        return Identify(path) == "xlsx" ? XlsxSheets(path, maxSheets) : LegacySheets(path, maxSheets);
     }
 
-    static IEnumerable<(string Sheet, IRowSource Rows)> XlsxSheets(string path)
+    static IEnumerable<(string Sheet, IRowSource Rows)> XlsxSheets(string path, int maxSheets)
     {
         using var workbook = Reading(() => XlsxWorkbook.Open(path), "the list of sheets");
+        CheckSheetCount(workbook.SheetNames.Count, maxSheets);
         foreach (var sheet in workbook.SheetNames)
         {
             yield return (sheet, Reading(() => workbook.OpenSheet(sheet, ownsWorkbook: false), $"sheet '{sheet}'"));
         }
     }
 
-    static IEnumerable<(string Sheet, IRowSource Rows)> LegacySheets(string path)
+    static IEnumerable<(string Sheet, IRowSource Rows)> LegacySheets(string path, int maxSheets)
     {
         using var file = OpenFile(path);
         using var reader = OpenReader(file);
+        CheckSheetCount(reader.ResultsCount, maxSheets);
         do
         {
             var sheet = reader.Name ?? "";
             yield return (sheet, new ExcelRowSource(reader, sheet, ownedFile: null));
         }
         while (Reading(reader.NextResult, "the list of sheets"));
+    }
+
+    static void CheckSheetCount(int sheets, int maxSheets)
+    {
+        if (sheets > maxSheets)
+        {
+            throw SourceLimits.TooManyTables("The workbook", $"{SourceLimits.Number(sheets)} sheets", maxSheets);
+        }
     }
 
     static T Reading<T>(Func<T> read, string where)

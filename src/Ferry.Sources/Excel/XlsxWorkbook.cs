@@ -43,7 +43,7 @@ sealed class XlsxWorkbook : IDisposable
     }
 
     /// <summary>The sheets in workbook order, hidden ones included.</summary>
-    public IEnumerable<string> SheetNames => _sheets.Select(s => s.Name);
+    public IReadOnlyList<string> SheetNames => [.. _sheets.Select(s => s.Name)];
 
     public bool Date1904 { get; }
 

@@ -233,7 +233,7 @@ sealed class RecordFlattener
         {
             if (_limits is { } limits && _order.Count == limits.MaxTables)
             {
-                throw SourceLimits.TooManyTables("The JSON file", limits.MaxTables);
+                throw SourceLimits.TooManyTables("The JSON file", null, limits.MaxTables);
             }
             shape = new JsonTableShape(name, parent, _limits?.MaxColumns ?? int.MaxValue) { Needed = Describing || _needed.Contains(name) };
             _tables.Add(name, shape);

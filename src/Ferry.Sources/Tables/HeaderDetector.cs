@@ -178,13 +178,21 @@ public static class HeaderDetector
     {
         var result = new List<string>(width);
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        // Where each repeated name's numbering goes on, so a row of one name repeated costs no more than its width.
+        var nextNumber = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < width; i++)
         {
             var name = i < names.Length && names[i] is { } n ? n : $"Column {i + 1}";
             var unique = name;
-            for (var k = 2; !seen.Add(unique); k++)
+            if (!seen.Add(unique))
             {
-                unique = $"{name} ({k})";
+                var k = nextNumber.GetValueOrDefault(name, 2);
+                do
+                {
+                    unique = $"{name} ({k++})";
+                }
+                while (!seen.Add(unique));
+                nextNumber[name] = k;
             }
             result.Add(unique);
         }

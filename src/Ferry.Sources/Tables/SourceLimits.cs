@@ -21,11 +21,13 @@ static class SourceLimits
         "Keys that hold data (such as ids or dates) rather than field names cannot be read as columns: export the records with fixed field names.");
 
     /// <param name="file">"The workbook", "The JSON file".</param>
-    public static SourceFormatException TooManyTables(string file, int limit) => new(
-        $"{file} holds more than {Number(limit)} tables; Ferry reads at most {Number(limit)} per file ({TablesSetting}). " +
+    /// <param name="tables">How many it has, "5,000 sheets"; null when they were not counted past the limit.</param>
+    public static SourceFormatException TooManyTables(string file, string? tables, int limit) => new(
+        $"{file} has {tables ?? "more than " + Number(limit) + " tables"}; Ferry reads at most {Number(limit)} tables per file ({TablesSetting}). " +
         "Put the tables you need in a file of their own and upload that.");
+
+    public static string Number(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
     static string Count(int? columns, int limit) => columns is { } count ? Number(count) : "more than " + Number(limit);
 
-    static string Number(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }
