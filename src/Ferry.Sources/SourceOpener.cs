@@ -109,8 +109,8 @@ public sealed class SourceOpener : ISourceOpener
 
     /// <summary>
     /// The sheets that hold a table, read from one opening of the workbook. A sheet with no header and data, or one
-    /// too wide, is passed over unless its header row was chosen; when no sheet is left, why the widest was refused
-    /// is the answer.
+    /// too wide, is passed over unless its header row was chosen; when no sheet is left, why the first too wide one
+    /// was refused is the answer.
     /// </summary>
     List<TableInspection> InspectSheets(string path, InspectOptions options)
     {

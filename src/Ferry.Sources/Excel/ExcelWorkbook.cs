@@ -25,7 +25,10 @@ namespace Ferry.Sources.Excel;
 /// The number format is otherwise ignored ("#,##0.00" adds nothing), except a zero-padding format such as "000000",
 /// whose leading zeros are part of the value: 40001 is "040001".</item>
 /// <item>Error values (#N/A, #DIV/0!, …): null.</item>
-/// <item>Merged cells: every cell of a merged range reads as the range's top-left cell, across and down.</item>
+/// <item>Merged cells: every cell of a merged range reads as the range's top-left cell, across and down. A row with no
+/// value of its own, only text merged down from above, is read while such rows are fewer than the rows with values,
+/// so a range reaching a million rows down costs no more than the rows the file holds. A range overlapping one
+/// already open, which Excel never writes, is ignored.</item>
 /// </list>
 /// Row numbers are the ones Excel shows: blank rows are skipped but counted. A row ends at its last non-blank cell,
 /// however far the sheet's declared range or its styled blank cells reach.

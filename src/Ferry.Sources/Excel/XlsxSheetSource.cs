@@ -2,7 +2,6 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Xml;
-using Ferry.Core.Sources;
 using Ferry.Sources.Tables;
 
 namespace Ferry.Sources.Excel;
