@@ -6,8 +6,9 @@ namespace Ferry.Sources;
 
 /// <summary>
 /// One streaming pass over a table: counts its rows, checks every row can be read, profiles each column in bounded
-/// memory and keeps the first rows as a preview. A column gets its profiler with its first value, and a row is looked
-/// at only up to its last value, so columns that stay empty and short rows in a wide table cost nothing.
+/// memory and keeps the first rows as a preview, long values cut short. A column gets its profiler with its first
+/// value, and a row is looked at only up to its last value, so columns that stay empty and short rows in a wide table
+/// cost nothing.
 /// </summary>
 public static class TableProfiler
 {
@@ -41,7 +42,7 @@ public static class TableProfiler
                 (profilers[i] ??= new ColumnProfiler(columns[i])).Add(value);
                 if (row is not null)
                 {
-                    row[columns[i]] = value;
+                    row[columns[i]] = ProfileText.Shorten(value);
                 }
             }
         }

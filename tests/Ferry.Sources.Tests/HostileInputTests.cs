@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Ferry.Core;
+using Ferry.Core.Profiling;
 using Ferry.Core.Sources;
 using Ferry.Sources.Csv;
 using Ferry.Sources.Excel;
@@ -175,6 +176,19 @@ public sealed class HostileInputTests : IDisposable
         Assert.Equal(3, rows.FieldCount);
         Assert.Equal(["a", "b", "b"], Enumerable.Range(0, 3).Select(rows.GetText));
         Assert.Null(rows.GetText(3));
+    }
+
+    [Fact]
+    public void A_long_text_shared_by_every_cell_is_kept_in_the_profile_only_as_its_start()
+    {
+        var text = new string('x', 100_000);
+        var workbook = new XlsxBuilder();
+        workbook.Sheet("Data").Row(1, "Name", "Notes").Row(2, "Acme", text).Row(3, "Beta", text);
+
+        var table = Assert.Single(Inspect(Save(workbook)).Tables);
+
+        Assert.Equal(text[..ProfileText.MaxLength] + "…", table.Preview[0]["Notes"]);
+        Assert.Equal(text[..ProfileText.MaxLength] + "…", Assert.Single(table.ColumnProfiles[1].SampleValues));
     }
 
     [Fact]
