@@ -13,6 +13,9 @@ var megabytes = new Option<int>("--megabytes") { Description = "Size of the gene
 var tally = new Command("tally", "Whole-books import of a generated UTF-16 Tally day book vs a bare XmlReader pass over the same file") { megabytes, work, ferry };
 tally.SetAction(parse => TallyBench.Run(parse.GetValue(megabytes), parse.GetValue(work)!, parse.GetValue(ferry)!));
 root.Subcommands.Add(tally);
+var hostile = new Command("hostile", "Inspect small hostile files (cells at XFD1, 200,000 columns, whole-sheet ranges, keys that hold data) as uploads are, with time and peak memory of each") { work, ferry };
+hostile.SetAction(parse => HostileBench.Run(parse.GetValue(work)!, parse.GetValue(ferry)!));
+root.Subcommands.Add(hostile);
 return await root.Parse(args).InvokeAsync();
 
 static int Run(int[] rowCounts, int rounds, DirectoryInfo work, FileInfo ferry)

@@ -25,10 +25,11 @@ sealed class CliSession : IAsyncDisposable
         Organization = organization;
         _db = DataServiceCollectionExtensions.CreateContext(setup.Database, new TenantScope { OrganizationId = organization.Id });
         var uploads = new UploadStore(setup.Storage);
-        Workflow = new JobWorkflow(_db, uploads, new SourceOpener(), new TallyBookOpener(), setup.Database, setup.Worker);
+        var opener = new SourceOpener(setup.Sources);
+        Workflow = new JobWorkflow(_db, uploads, opener, new TallyBookOpener(), setup.Database, setup.Worker);
         var queue = new JobQueue(setup.Database, setup.Worker, TimeProvider.System);
         var books = new BooksRun(setup.Database, queue, new TallyBookOpener(), uploads, setup.Worker);
-        _worker = new JobWorker(queue, new ImportRun(setup.Database, queue, new SourceOpener(), books, uploads, setup.Worker),
+        _worker = new JobWorker(queue, new ImportRun(setup.Database, queue, opener, books, uploads, setup.Worker),
             new RollbackRun(setup.Database, queue, setup.Worker), setup.Worker, NullLogger<JobWorker>.Instance);
     }
 

@@ -36,20 +36,23 @@ static class ImportCommand
         var sheet = new Option<string?>("--sheet") { Description = "The sheet or table to import (default: the first that looks like --type, else the first with data)" };
         var headerRow = new Option<int?>("--header-row") { Description = "The 1-based row holding the column names, when the detected one is wrong" };
         var encoding = new Option<string?>("--encoding") { Description = "Read delimited text in this encoding (e.g. windows-1250, iso-8859-2) instead of the detected one" };
+        var limits = new SourceLimitOptions();
         var command = new Command("import", "Import a file into the ERP through a migration job")
         {
             file, type, source, org, db, connection, conflict, batchSize, dryRun, json, sheet, headerRow, encoding, adjustmentLedger, createMissing,
+            limits.MaxColumns, limits.MaxTables,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(new ImportArguments(
             parse.GetValue(file)!, parse.GetValue(type), parse.GetValue(source)!, parse.GetValue(org)!, parse.GetValue(db), parse.GetValue(connection),
             parse.GetValue(conflict)!, parse.GetValue(batchSize), parse.GetValue(dryRun), parse.GetValue(json),
-            parse.GetValue(sheet), parse.GetValue(headerRow), parse.GetValue(encoding), parse.GetValue(adjustmentLedger), parse.GetValue(createMissing)), cancellationToken));
+            parse.GetValue(sheet), parse.GetValue(headerRow), parse.GetValue(encoding), parse.GetValue(adjustmentLedger), parse.GetValue(createMissing),
+            limits.From(parse)), cancellationToken));
         return command;
     }
 
     sealed record ImportArguments(
         FileInfo File, string? Type, string Source, string Org, string? Db, string? Connection, string Conflict, int BatchSize, bool DryRun, bool Json,
-        string? Sheet, int? HeaderRow, string? Encoding, string? AdjustmentLedger, bool CreateMissingMasters);
+        string? Sheet, int? HeaderRow, string? Encoding, string? AdjustmentLedger, bool CreateMissingMasters, SourceOptions Limits);
 
     static async Task<int> RunAsync(ImportArguments args, CancellationToken cancellationToken)
     {
@@ -78,7 +81,7 @@ static class ImportCommand
                     $"{args.File.Name} is not a Tally XML export. In Tally, export with Format = XML (Data Interchange).");
             }
             var types = args.Type?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [];
-            await using var session = await CliSession.OpenAsync(CliDatabase.From(args.Db, args.Connection), args.Org, cancellationToken);
+            await using var session = await CliSession.OpenAsync(CliDatabase.From(args.Db, args.Connection) with { Sources = args.Limits }, args.Org, cancellationToken);
             var workflow = session.Workflow;
             var sha256 = await HashAsync(args.File, cancellationToken);
             var resumed = (args.Type is null && !isTally) || args.DryRun ? null : await session.FindUnfinishedAsync(sha256, types, cancellationToken);

@@ -15,12 +15,16 @@ static class InspectCommand
         var file = new Argument<FileInfo>("file") { Description = "The file to look at" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object" };
         var encoding = new Option<string?>("--encoding") { Description = "Read delimited text in this encoding (e.g. windows-1250) instead of the detected one" };
-        var command = new Command("inspect", "Show what Ferry finds in a file: format, encoding, columns, rows, data types") { file, json, encoding };
-        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(json), parse.GetValue(encoding)));
+        var limits = new SourceLimitOptions();
+        var command = new Command("inspect", "Show what Ferry finds in a file: format, encoding, columns, rows, data types")
+        {
+            file, json, encoding, limits.MaxColumns, limits.MaxTables,
+        };
+        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(json), parse.GetValue(encoding), limits.From(parse)));
         return command;
     }
 
-    static int Run(FileInfo file, bool json, string? encoding)
+    static int Run(FileInfo file, bool json, string? encoding, SourceOptions limits)
     {
         if (!file.Exists)
         {
@@ -33,7 +37,7 @@ static class InspectCommand
             {
                 return PrintTally(file, TallyInspector.Inspect(file.FullName), json);
             }
-            var inspection = new SourceOpener().Inspect(file.FullName, new InspectOptions(Encoding: encoding));
+            var inspection = new SourceOpener(limits).Inspect(file.FullName, new InspectOptions(Encoding: encoding));
             var tables = inspection.Tables.Select(t => InspectTable.Of(t, JobWorkflow.SuggestDataTypes(t))).ToList();
             var result = new InspectResult(file.Name, inspection.Format, inspection.Encoding, inspection.Delimiter, inspection.Quote, inspection.LineEnding, tables);
             if (json)

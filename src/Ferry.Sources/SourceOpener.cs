@@ -10,19 +10,27 @@ namespace Ferry.Sources;
 /// <summary>
 /// Opens and inspects stored uploads, recognising the format by content: delimited text, Excel workbooks (.xlsx and
 /// legacy .xls, every sheet that holds data), JSON (arrays, API envelopes, JSON Lines, child lines) and the masters of
-/// Tally exports (ledgers, parties, stock items).
+/// Tally exports (ledgers, parties, stock items). A file past the <see cref="SourceOptions"/> limits is refused.
 /// </summary>
 public sealed class SourceOpener : ISourceOpener
 {
     /// <summary>The name of the one table of a delimited text file.</summary>
     public const string TextTable = "table";
 
+    readonly SourceOptions _options;
+
+    public SourceOpener(SourceOptions? options = null)
+    {
+        _options = options ?? new SourceOptions();
+        _options.Validate();
+    }
+
     public IRecordReader Open(string path, TableChoice? choice = null)
     {
         choice ??= new TableChoice();
         return FormatDetector.Detect(path) switch
         {
-            FormatDetector.Csv => CsvTable.Open(path, choice.HeaderRow, choice.Encoding),
+            FormatDetector.Csv => CsvTable.Open(path, choice.HeaderRow, choice.Encoding, _options),
             FormatDetector.Xlsx or FormatDetector.Xls => OpenSheet(path, choice.Table ?? FirstSheetWithData(path), choice.HeaderRow),
             FormatDetector.Json => OpenJson(path, choice.Table),
             FormatDetector.TallyXml => TallyTables.Open(path, choice.Table ?? FirstTallyTable(path)),
@@ -38,31 +46,17 @@ public sealed class SourceOpener : ISourceOpener
         {
             case FormatDetector.Csv:
             {
-                using var reader = CsvTable.Open(path, HeaderRowOf(options, TextTable), options.Encoding);
+                using var reader = CsvTable.Open(path, HeaderRowOf(options, TextTable), options.Encoding, _options);
                 var table = Profile(reader, TextTable, null, options);
                 var source = (CsvRowSource)reader.Source;
                 return new FileInspection(format, source.EncodingName, DelimiterName(source.Delimiter), source.LineEnding, [NotEmpty(table)],
                     source.Quote switch { '"' => "double", '\'' => "single", _ => "none" });
             }
             case FormatDetector.Xlsx or FormatDetector.Xls:
-            {
-                var tables = new List<TableInspection>();
-                foreach (var sheet in ExcelWorkbook.SheetNames(path))
-                {
-                    if (InspectSheet(path, sheet, options) is { RowCount: > 0 } table)
-                    {
-                        tables.Add(table);
-                    }
-                }
-                if (tables.Count == 0)
-                {
-                    throw new SourceFormatException("No sheet of the workbook holds a header with data rows under it. Check that the data is in the workbook and upload it again.");
-                }
-                return new FileInspection(format, "binary", null, null, tables);
-            }
+                return new FileInspection(format, "binary", null, null, InspectSheets(path, options));
             case FormatDetector.Json:
             {
-                var layout = JsonTableFile.Describe(path);
+                var layout = JsonTableFile.Describe(path, _options);
                 var tables = new List<TableInspection>();
                 foreach (var json in layout.Tables)
                 {
@@ -113,21 +107,46 @@ public sealed class SourceOpener : ISourceOpener
         throw new SourceFormatException("The Tally export holds no ledgers or stock items.");
     }
 
-    static TableInspection? InspectSheet(string path, string sheet, InspectOptions options)
+    /// <summary>
+    /// The sheets that hold a table, read from one opening of the workbook. A sheet with no header and data, or one
+    /// too wide, is passed over unless its header row was chosen; when no sheet is left, why the first too wide one
+    /// was refused is the answer.
+    /// </summary>
+    List<TableInspection> InspectSheets(string path, InspectOptions options)
     {
-        GridRecordReader reader;
-        try
+        var tables = new List<TableInspection>();
+        TableTooWideException? tooWide = null;
+        foreach (var (sheet, rows) in ExcelWorkbook.Sheets(path, _options.MaxTables))
         {
-            reader = GridRecordReader.Open(ExcelWorkbook.OpenSheet(path, sheet), sheet, HeaderRowOf(options, sheet), null);
+            GridRecordReader reader;
+            try
+            {
+                reader = GridRecordReader.Open(rows, sheet, HeaderRowOf(options, sheet), null, _options.MaxColumns);
+            }
+            catch (SourceFormatException) when (HeaderRowOf(options, sheet) is null)
+            {
+                continue;
+            }
+            catch (TableTooWideException e) when (HeaderRowOf(options, sheet) is null)
+            {
+                tooWide ??= e;
+                continue;
+            }
+            using (reader)
+            {
+                if (Profile(reader, sheet, null, options) is { RowCount: > 0 } table)
+                {
+                    tables.Add(table);
+                }
+            }
         }
-        catch (SourceFormatException) when (HeaderRowOf(options, sheet) is null)
+        if (tables.Count == 0 && tooWide is not null)
         {
-            return null;
+            throw tooWide;
         }
-        using (reader)
-        {
-            return Profile(reader, sheet, null, options);
-        }
+        return tables.Count > 0
+            ? tables
+            : throw new SourceFormatException("No sheet of the workbook holds a header with data rows under it. Check that the data is in the workbook and upload it again.");
     }
 
     static TableInspection Profile(IRecordReader reader, string name, string? parent, InspectOptions options) =>
@@ -140,25 +159,27 @@ public sealed class SourceOpener : ISourceOpener
     static int? HeaderRowOf(InspectOptions options, string table) =>
         options.HeaderRows is { } rows && rows.TryGetValue(table, out var row) ? row : null;
 
-    static GridRecordReader OpenSheet(string path, string sheet, long? headerRow) =>
-        GridRecordReader.Open(ExcelWorkbook.OpenSheet(path, sheet), sheet, headerRow, null);
+    GridRecordReader OpenSheet(string path, string sheet, long? headerRow) =>
+        GridRecordReader.Open(ExcelWorkbook.OpenSheet(path, sheet), sheet, headerRow, null, _options.MaxColumns);
 
-    static string FirstSheetWithData(string path)
+    string FirstSheetWithData(string path)
     {
-        foreach (var sheet in ExcelWorkbook.SheetNames(path))
+        foreach (var (sheet, rows) in ExcelWorkbook.Sheets(path, _options.MaxTables))
         {
-            using var rows = ExcelWorkbook.OpenSheet(path, sheet);
-            if (rows.Read())
+            using (rows)
             {
-                return sheet;
+                if (rows.Read())
+                {
+                    return sheet;
+                }
             }
         }
         throw new SourceFormatException("No sheet of the workbook holds data.");
     }
 
-    static IRecordReader OpenJson(string path, string? table)
+    IRecordReader OpenJson(string path, string? table)
     {
-        var layout = JsonTableFile.Describe(path);
+        var layout = JsonTableFile.Describe(path, _options);
         var name = table ?? layout.Tables.FirstOrDefault(t => t.RowCount > 0)?.Name
             ?? throw new SourceFormatException("The JSON file holds no records: its arrays are empty.");
         if (!layout.Tables.Any(t => t.Name == name))

@@ -61,4 +61,22 @@ public sealed class InspectCommandTests
         Assert.Contains("MIG001", result.Stderr, StringComparison.Ordinal);
         Assert.Equal("", result.Stdout);
     }
+
+    [Fact]
+    public async Task Inspect_refuses_a_table_wider_than_max_columns_and_reads_it_within_them()
+    {
+        await using var workspace = await CliWorkspace.CreateAsync();
+        var file = workspace.WriteFile("contacts.csv", ContactsCsv.Build(3));
+
+        var refused = await workspace.RunAsync("inspect", file, "--json", "--max-columns", "5");
+        var read = await workspace.RunAsync("inspect", file, "--json", "--max-columns", "6");
+        var invalid = await workspace.RunAsync("inspect", file, "--max-columns", "0");
+
+        Assert.True(refused.ExitCode == 2, refused.ToString());
+        Assert.Contains("MIG001: The file has 6 columns; Ferry reads at most 5 per table", refused.Stderr, StringComparison.Ordinal);
+        Assert.True(read.ExitCode == 0, read.ToString());
+        Assert.Equal(6, Assert.Single(read.Json().GetProperty("tables").EnumerateArray()).GetProperty("columns").GetArrayLength());
+        Assert.NotEqual(0, invalid.ExitCode);
+        Assert.Contains("--max-columns must be at least 1", invalid.Stderr, StringComparison.Ordinal);
+    }
 }

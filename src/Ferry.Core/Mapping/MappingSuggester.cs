@@ -16,6 +16,9 @@ public static partial class MappingSuggester
         IReadOnlyList<string> columns,
         IReadOnlyDictionary<string, IReadOnlyList<string>>? samples = null)
     {
+        // Each field's names are normalised once, and each column's names and values once, so a wide table costs
+        // columns plus fields, times the comparisons, rather than also normalising every name for every pair.
+        var targets = fields.Select(f => new Target(f)).ToList();
         var candidates = new List<MappingSuggestion>();
         foreach (var column in columns)
         {
@@ -23,23 +26,38 @@ public static partial class MappingSuggester
             {
                 continue;
             }
-            var values = samples is not null && samples.TryGetValue(column, out var s) ? s : [];
-            foreach (var field in fields)
+            var names = Names(column).ToList();
+            var values = Present(samples is not null && samples.TryGetValue(column, out var s) ? s : []);
+            var fits = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var target in targets)
             {
-                var (score, reason) = Names(column).Select(name => Score(name, field, values)).MaxBy(r => r.Score);
+                var fit = target.Field.Pattern is { } pattern && values.Count > 0
+                    ? fits.TryGetValue(pattern, out var known) ? known : fits[pattern] = ValueFit(pattern, values)
+                    : 0;
+                var (score, reason) = names.Select(name => Score(name, target, fit)).MaxBy(r => r.Score);
                 if (score >= Threshold)
                 {
-                    candidates.Add(new MappingSuggestion(column, field.Name, Math.Round(score, 2), reason));
+                    candidates.Add(new MappingSuggestion(column, target.Field.Name, Math.Round(score, 2), reason));
                 }
             }
         }
 
+        var columnOrder = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < columns.Count; i++)
+        {
+            columnOrder.TryAdd(columns[i], i);
+        }
+        var fieldOrder = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < fields.Count; i++)
+        {
+            fieldOrder.TryAdd(fields[i].Name, i);
+        }
         var usedColumns = new HashSet<string>(StringComparer.Ordinal);
         var usedFields = new HashSet<string>(StringComparer.Ordinal);
         var chosen = new List<MappingSuggestion>();
         foreach (var candidate in candidates
             .OrderByDescending(c => c.Confidence)
-            .ThenBy(c => columns.ToList().IndexOf(c.SourceField)))
+            .ThenBy(c => columnOrder[c.SourceField]))
         {
             if (usedColumns.Contains(candidate.SourceField) || usedFields.Contains(candidate.TargetField))
             {
@@ -49,7 +67,17 @@ public static partial class MappingSuggester
             usedFields.Add(candidate.TargetField);
             chosen.Add(candidate);
         }
-        return [.. chosen.OrderBy(c => fields.ToList().FindIndex(f => f.Name == c.TargetField))];
+        return [.. chosen.OrderBy(c => fieldOrder[c.TargetField])];
+    }
+
+    /// <summary>A target field with its name and synonyms normalised.</summary>
+    sealed class Target(TargetField field)
+    {
+        public TargetField Field { get; } = field;
+
+        public string Name { get; } = Normalize(field.Name);
+
+        public IReadOnlyList<string> Synonyms { get; } = [.. field.Synonyms.Select(Normalize)];
     }
 
     /// <summary>
@@ -76,29 +104,29 @@ public static partial class MappingSuggester
         }
     }
 
-    static (double Score, string Reason) Score(string column, TargetField field, IReadOnlyList<string> values)
+    static (double Score, string Reason) Score(string column, Target target, double fit)
     {
-        if (column == Normalize(field.Name))
+        var field = target.Field;
+        if (column == target.Name)
         {
             return (1.0, "exact name");
         }
-        foreach (var synonym in field.Synonyms)
+        for (var i = 0; i < target.Synonyms.Count; i++)
         {
-            if (column == Normalize(synonym))
+            if (column == target.Synonyms[i])
             {
-                return (0.95, $"known name '{synonym}'");
+                return (0.95, $"known name '{field.Synonyms[i]}'");
             }
         }
         var best = (Score: 0.0, Reason: "");
-        foreach (var name in field.Synonyms.Append(field.Name))
+        for (var i = 0; i <= target.Synonyms.Count; i++)
         {
-            var similarity = Similarity(column, Normalize(name));
+            var similarity = i < target.Synonyms.Count ? Similarity(column, target.Synonyms[i]) : Similarity(column, target.Name);
             if (similarity >= 0.85 && 0.8 * similarity > best.Score)
             {
-                best = (0.8 * similarity, $"similar to '{name}'");
+                best = (0.8 * similarity, $"similar to '{(i < target.Synonyms.Count ? field.Synonyms[i] : field.Name)}'");
             }
         }
-        var fit = ValueFit(field, values);
         if (fit > best.Score)
         {
             best = (fit, "values look like " + field.Name);
@@ -106,14 +134,12 @@ public static partial class MappingSuggester
         return best;
     }
 
-    static double ValueFit(TargetField field, IReadOnlyList<string> values)
+    static List<string> Present(IReadOnlyList<string> values) => [.. values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim())];
+
+    /// <param name="present">The column's sample values, trimmed; not empty.</param>
+    static double ValueFit(string pattern, List<string> present)
     {
-        var present = values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim()).ToList();
-        if (present.Count == 0)
-        {
-            return 0;
-        }
-        Func<string, bool>? test = field.Pattern switch
+        Func<string, bool>? test = pattern switch
         {
             "email" => v => EmailPattern().IsMatch(v),
             "gstin" => IndianIdentifiers.IsValidGstin,
@@ -140,14 +166,20 @@ public static partial class MappingSuggester
         {
             return 0;
         }
+        var longer = Math.Max(a.Length, b.Length);
+        // The distance is at least the difference in length; names that far apart are never similar enough to count.
+        if (1.0 - Math.Abs(a.Length - b.Length) / (double)longer < 0.85)
+        {
+            return 0;
+        }
         var distance = Levenshtein(a, b);
-        return 1.0 - distance / (double)Math.Max(a.Length, b.Length);
+        return 1.0 - distance / (double)longer;
     }
 
     static int Levenshtein(string a, string b)
     {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
+        Span<int> previous = b.Length < 128 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
+        Span<int> current = b.Length < 128 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++)
         {
             previous[j] = j;
@@ -160,7 +192,9 @@ public static partial class MappingSuggester
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
                 current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
             }
-            (previous, current) = (current, previous);
+            var done = previous;
+            previous = current;
+            current = done;
         }
         return previous[b.Length];
     }

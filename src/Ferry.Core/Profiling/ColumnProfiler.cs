@@ -82,20 +82,23 @@ public sealed class ColumnProfiler(string name)
         CountIdentifiers(value, isNumber: readsWithPoint || readsWithComma, isDate);
     }
 
+    /// <summary>The profile of a column without a value, which needs no profiler.</summary>
+    public static ColumnProfile Empty(string name) => new(name, "empty", 0, 0, [], [], null, []);
+
     /// <param name="rowCount">The number of data rows in the table, empty cells included.</param>
     public ColumnProfile Build(long rowCount)
     {
         var fillRate = rowCount > 0 ? Math.Round((double)_nonEmpty / rowCount, 4) : 0;
         if (_nonEmpty == 0)
         {
-            return new ColumnProfile(name, "empty", fillRate, 0, [], [], null, []);
+            return Empty(name);
         }
         var decimalComma = _comma.Proofs > _point.Proofs;
         var numbers = decimalComma ? _comma : _point;
         var patterns = Patterns(numbers, decimalComma);
         var notes = new List<string>();
         var (type, dateFormat) = Infer(patterns, numbers, decimalComma, notes);
-        return new ColumnProfile(name, type, fillRate, _distinct.Count, _samples.ToList(), patterns, dateFormat, notes);
+        return new ColumnProfile(name, type, fillRate, _distinct.Count, [.. _samples.Select(ProfileText.Shorten)], patterns, dateFormat, notes);
     }
 
     List<string> Patterns(NumberTally numbers, bool decimalComma)
@@ -122,11 +125,11 @@ public sealed class ColumnProfiler(string name)
         {
             if (_leadingZeros > 0)
             {
-                notes.Add($"Kept as text: '{_leadingZerosExample}' has leading zeros that a number would drop.");
+                notes.Add($"Kept as text: '{ProfileText.Shorten(_leadingZerosExample!)}' has leading zeros that a number would drop.");
             }
             if (_longDigits > 0)
             {
-                notes.Add($"Kept as text: '{_longDigitsExample}' has more than 15 digits, more than a spreadsheet number keeps exactly.");
+                notes.Add($"Kept as text: '{ProfileText.Shorten(_longDigitsExample!)}' has more than 15 digits, more than a spreadsheet number keeps exactly.");
             }
             return ("text", null);
         }
@@ -276,7 +279,7 @@ public sealed class ColumnProfiler(string name)
         var junk = _classified - matching;
         if (junk > 0)
         {
-            notes.Add(Invariant($"{junk} of {_classified} values{(_classified < _nonEmpty ? " looked at" : "")} are not {what}, e.g. '{example}'."));
+            notes.Add(Invariant($"{junk} of {_classified} values{(_classified < _nonEmpty ? " looked at" : "")} are not {what}, e.g. '{(example is null ? null : ProfileText.Shorten(example))}'."));
         }
     }
 

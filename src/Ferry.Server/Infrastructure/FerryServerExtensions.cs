@@ -29,6 +29,7 @@ static class FerryServerExtensions
         var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
         var worker = configuration.GetSection(WorkerOptions.SectionName).Get<WorkerOptions>() ?? new WorkerOptions();
         var auth = configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
+        var sources = configuration.GetSection(SourceOptions.SectionName).Get<SourceOptions>() ?? new SourceOptions();
         var role = Enum.Parse<ServerRole>(configuration["role"] ?? configuration["Ferry:Role"] ?? "all", ignoreCase: true);
 
         services.AddFerryData(database);
@@ -37,7 +38,7 @@ static class FerryServerExtensions
         services.AddSingleton(auth);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<UploadStore>();
-        services.AddSingleton<ISourceOpener, SourceOpener>();
+        services.AddSingleton<ISourceOpener>(new SourceOpener(sources));
         services.AddSingleton<IBookOpener, TallyBookOpener>();
         services.AddScoped<JobWorkflow>();
         services.AddTallyIntegration(configuration);

@@ -41,10 +41,13 @@ public sealed class CsvRowSource : IRowSource
 
     public long RowIndex => _records;
 
-    public int FieldCount => _fields;
+    public int FieldCount => Math.Min(_fields, ReadWidth);
+
+    public int ReadWidth { get; set; } = int.MaxValue;
 
     /// <param name="encoding">An encoding the user chose instead of the detected one.</param>
-    public static CsvRowSource Open(string path, string? encoding = null)
+    /// <param name="maxColumns">The most columns a table may have; a record with far more fields is refused before it is parsed (<see cref="RecordWidthGuard"/>).</param>
+    public static CsvRowSource Open(string path, string? encoding, int maxColumns)
     {
         var format = encoding is null ? TextFileSniffer.Detect(path) : TextFileSniffer.Chosen(path, encoding);
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
@@ -64,7 +67,7 @@ public sealed class CsvRowSource : IRowSource
                 MaxBufferSize = MaxRecordChars,
                 OwnsReader = false,
             };
-            var reader = Decoding(() => CsvDataReader.Create(text, options), 0);
+            var reader = Decoding(() => CsvDataReader.Create(new RecordWidthGuard(text, delimiter, options.Quote, maxColumns), options), 0);
             return new CsvRowSource(text, reader, format.EncodingName, delimiter, lineEnding, quote);
         }
         catch
@@ -106,7 +109,7 @@ public sealed class CsvRowSource : IRowSource
 
     public string? GetText(int column)
     {
-        if (column >= _fields)
+        if (column >= FieldCount)
         {
             return null;
         }

@@ -9,17 +9,21 @@ namespace Ferry.Sources.Excel;
 /// </summary>
 sealed class ExcelRowSource : IRowSource
 {
-    readonly Stream _file;
+    readonly Stream? _ownedFile;
     readonly IExcelDataReader _reader;
     readonly MergedRanges _merges;
     readonly string _sheet;
     string?[] _texts = new string?[16];
     int _fieldCount;
     long _rowIndex;
+    long _rowsOfTheirOwn;
+    long _rowsOnlyMerged;
 
-    public ExcelRowSource(Stream file, IExcelDataReader reader, string sheet)
+    /// <param name="reader">At the sheet; several sheets read one after the other share it.</param>
+    /// <param name="ownedFile">The file the reader reads, when the reader is this sheet's alone: disposing of the rows disposes of both.</param>
+    public ExcelRowSource(IExcelDataReader reader, string sheet, Stream? ownedFile)
     {
-        _file = file;
+        _ownedFile = ownedFile;
         _reader = reader;
         _sheet = sheet;
         _merges = new MergedRanges((reader.MergeCells ?? []).Select(r => new MergedRange(r.FromRow, r.FromColumn, r.ToRow, r.ToColumn)));
@@ -28,6 +32,8 @@ sealed class ExcelRowSource : IRowSource
     public long RowIndex => _rowIndex;
 
     public int FieldCount => _fieldCount;
+
+    public int ReadWidth { get; set; } = int.MaxValue;
 
     public string? GetText(int column) => column >= 0 && column < _fieldCount ? _texts[column] : null;
 
@@ -55,33 +61,53 @@ sealed class ExcelRowSource : IRowSource
         }
     }
 
-    /// <returns>The count of cells up to the last non-blank one, merged cells included.</returns>
+    /// <returns>The count of cells up to the last non-blank one, merged cells included; 0 for a row filled only from
+    /// a merged range above once such rows are as many as rows with values of their own.</returns>
     int ReadCells()
     {
         // ExcelDataReader's field count is the widest row of the sheet; the row's own end is found here.
         var width = _reader.FieldCount;
-        if (_texts.Length < width)
+        var kept = Math.Min(width, ReadWidth);
+        if (_texts.Length < kept)
         {
-            _texts = new string?[Math.Max(width, _texts.Length * 2)];
+            _texts = new string?[Math.Max(kept, _texts.Length * 2)];
         }
         var last = -1;
         for (var column = 0; column < width; column++)
         {
             var value = _reader.GetValue(column);
             var text = value is null ? null : CellText.Of(value, value is double or int ? _reader.GetNumberFormatString(column) : null);
-            _texts[column] = text;
+            if (column < kept)
+            {
+                _texts[column] = text;
+            }
             if (text is not null)
             {
                 last = column;
             }
         }
-        last = Math.Max(last, _merges.Fill((int)_rowIndex - 1, _texts, width));
-        return last + 1;
+        var reach = _merges.Fill((int)_rowIndex - 1, _texts, kept);
+        if (last >= 0)
+        {
+            _rowsOfTheirOwn++;
+        }
+        else if (reach >= 0 && _rowsOnlyMerged < _rowsOfTheirOwn)
+        {
+            _rowsOnlyMerged++;
+        }
+        else
+        {
+            return 0;
+        }
+        return Math.Min(Math.Max(last, reach) + 1, kept);
     }
 
     public void Dispose()
     {
-        _reader.Dispose();
-        _file.Dispose();
+        if (_ownedFile is not null)
+        {
+            _reader.Dispose();
+            _ownedFile.Dispose();
+        }
     }
 }

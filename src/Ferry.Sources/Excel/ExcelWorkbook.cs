@@ -25,7 +25,10 @@ namespace Ferry.Sources.Excel;
 /// The number format is otherwise ignored ("#,##0.00" adds nothing), except a zero-padding format such as "000000",
 /// whose leading zeros are part of the value: 40001 is "040001".</item>
 /// <item>Error values (#N/A, #DIV/0!, …): null.</item>
-/// <item>Merged cells: every cell of a merged range reads as the range's top-left cell, across and down.</item>
+/// <item>Merged cells: every cell of a merged range reads as the range's top-left cell, across and down. A row with no
+/// value of its own, only text merged down from above, is read while such rows are fewer than the rows with values,
+/// so a range reaching a million rows down costs no more than the rows the file holds. A range overlapping one
+/// already open, which Excel never writes, is ignored.</item>
 /// </list>
 /// Row numbers are the ones Excel shows: blank rows are skipped but counted. A row ends at its last non-blank cell,
 /// however far the sheet's declared range or its styled blank cells reach.
@@ -141,6 +144,61 @@ public static class ExcelWorkbook
         }
     }
 
+    /// <summary>
+    /// Every sheet in workbook order with its rows, all from one opening of the file, so that what the sheets share
+    /// (the list of sheets, styles, shared strings) is read once. The caller disposes of each sheet's rows before
+    /// moving on to the next.
+    /// </summary>
+    /// <param name="maxSheets">A workbook with more sheets, empty ones included, is refused before any is read.</param>
+    internal static IEnumerable<(string Sheet, IRowSource Rows)> Sheets(string path, int maxSheets)
+    {
+        EnsureSafe(path);
+        return Identify(path) == "xlsx" ? XlsxSheets(path, maxSheets) : LegacySheets(path, maxSheets);
+    }
+
+    static IEnumerable<(string Sheet, IRowSource Rows)> XlsxSheets(string path, int maxSheets)
+    {
+        using var workbook = Reading(() => XlsxWorkbook.Open(path), "the list of sheets");
+        CheckSheetCount(workbook.SheetNames.Count, maxSheets);
+        foreach (var sheet in workbook.SheetNames)
+        {
+            yield return (sheet, Reading(() => workbook.OpenSheet(sheet, ownsWorkbook: false), $"sheet '{sheet}'"));
+        }
+    }
+
+    static IEnumerable<(string Sheet, IRowSource Rows)> LegacySheets(string path, int maxSheets)
+    {
+        using var file = OpenFile(path);
+        using var reader = OpenReader(file);
+        CheckSheetCount(reader.ResultsCount, maxSheets);
+        do
+        {
+            var sheet = reader.Name ?? "";
+            yield return (sheet, new ExcelRowSource(reader, sheet, ownedFile: null));
+        }
+        while (Reading(reader.NextResult, "the list of sheets"));
+    }
+
+    static void CheckSheetCount(int sheets, int maxSheets)
+    {
+        if (sheets > maxSheets)
+        {
+            throw SourceLimits.TooManyTables("The workbook", $"{SourceLimits.Number(sheets)} sheets", maxSheets);
+        }
+    }
+
+    static T Reading<T>(Func<T> read, string where)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception e) when (IsDamage(e))
+        {
+            throw Damaged(e, where);
+        }
+    }
+
     static ExcelRowSource OpenLegacySheet(string path, string sheet)
     {
         var file = OpenFile(path);
@@ -157,7 +215,7 @@ public static class ExcelWorkbook
                     throw new SourceFormatException($"The workbook has no sheet named '{sheet}'; its sheets are {string.Join(", ", seen)}.");
                 }
             }
-            return new ExcelRowSource(file, reader, sheet);
+            return new ExcelRowSource(reader, sheet, ownedFile: file);
         }
         catch
         {

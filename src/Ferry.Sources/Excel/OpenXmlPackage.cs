@@ -151,12 +151,24 @@ static class OpenXmlPackage
         return sheets;
     }
 
-    /// <summary>The sheet's part, found through the workbook's relationships the way ExcelDataReader finds it.</summary>
-    public static ZipArchiveEntry? SheetPart(ZipArchive zip, string sheet)
+    /// <summary>
+    /// The sheets in workbook order with their parts (null where the part is missing), found through the workbook's
+    /// relationships the way ExcelDataReader finds them.
+    /// </summary>
+    public static List<(string Name, ZipArchiveEntry? Part)> SheetParts(ZipArchive zip)
     {
-        var id = Sheets(zip).FirstOrDefault(s => s.Name == sheet).RelationshipId;
-        var target = id is null ? null : WorkbookRelationships(zip).FirstOrDefault(r => r.Id == id).Target;
-        return target is null ? null : Find(zip, PartPath(target));
+        var parts = new Dictionary<string, ZipArchiveEntry>(StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in zip.Entries)
+        {
+            parts.TryAdd(entry.FullName.Replace('\\', '/'), entry);
+        }
+        var targets = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (id, _, target) in WorkbookRelationships(zip))
+        {
+            targets.TryAdd(id, target);
+        }
+        return [.. Sheets(zip).Select(s => (s.Name,
+            s.RelationshipId is { } id && targets.TryGetValue(id, out var target) ? parts.GetValueOrDefault(PartPath(target)) : null))];
     }
 
     static string PartPath(string target) => target.StartsWith("/xl/", StringComparison.OrdinalIgnoreCase) ? target[1..] : "xl/" + target;

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Xml;
-using Ferry.Core.Sources;
 using Ferry.Sources.Tables;
 
 namespace Ferry.Sources.Excel;
@@ -23,20 +22,20 @@ sealed class XlsxSheetSource : IRowSource
     const double OADateMin = -657435;
     const double OADateMax = 2958466;
 
-    readonly FileStream _file;
-    readonly ZipArchive _zip;
+    readonly XlsxWorkbook _workbook;
+    readonly bool _ownsWorkbook;
     readonly Stream _part;
     readonly XmlReader _xml;
-    SharedStrings? _strings;
-    readonly CellFormats _formats;
-    readonly bool _date1904;
     readonly MergedRanges _merges;
     readonly string _sheet;
     readonly List<(int Column, string Text)> _cells = [];
     readonly StringBuilder _inline = new();
     readonly string _row, _c, _v, _is, _sheetData;
-    string?[] _texts;
+    string?[] _texts = new string?[16];
     int _fieldCount;
+    int _readWidth = CellReference.MaxColumns;
+    long _rowsOfTheirOwn;
+    long _rowsOnlyMerged;
     long _rowIndex;
     int _nextRow;
     int _parsedRow = -1;
@@ -44,18 +43,15 @@ sealed class XlsxSheetSource : IRowSource
     bool _done;
     int _sheetDataDepth;
 
-    XlsxSheetSource(FileStream file, ZipArchive zip, ZipArchiveEntry part, string sheet)
+    public XlsxSheetSource(XlsxWorkbook workbook, ZipArchiveEntry part, string sheet, bool ownsWorkbook)
     {
-        _file = file;
-        _zip = zip;
+        _workbook = workbook;
+        _ownsWorkbook = ownsWorkbook;
         _sheet = sheet;
-        _date1904 = OpenXmlPackage.UsesDate1904(zip);
-        _formats = CellFormats.Read(OpenXmlPackage.WorkbookPart(zip, "styles", "xl/styles.xml"));
         using (var scan = part.Open())
         {
             _merges = new MergedRanges(SheetMerges.Scan(scan));
         }
-        _texts = new string?[Math.Max(16, Math.Min(_merges.Widest, CellReference.MaxColumns))];
         _part = part.Open();
         _xml = XmlReader.Create(_part, OpenXmlText.Settings);
         _row = _xml.NameTable.Add("row");
@@ -66,33 +62,17 @@ sealed class XlsxSheetSource : IRowSource
         MoveIntoSheetData();
     }
 
-    /// <summary>The shared string table, read when the first cell needs it: a sheet of numbers never pays for it.</summary>
-    SharedStrings Strings => _strings ??= SharedStrings.Load(OpenXmlPackage.WorkbookPart(_zip, "sharedStrings", "xl/sharedStrings.xml"));
-
     /// <summary>Opens the sheet named exactly <paramref name="sheet"/>; damage surfaces as whatever the parsers throw.</summary>
     public static XlsxSheetSource Open(string path, string sheet)
     {
-        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        ZipArchive? zip = null;
+        var workbook = XlsxWorkbook.Open(path);
         try
         {
-            zip = OpenXmlPackage.Open(file);
-            if (OpenXmlPackage.SheetPart(zip, sheet) is not { } part)
-            {
-                var names = OpenXmlPackage.SheetNames(zip);
-                if (!names.Contains(sheet))
-                {
-                    throw new SourceFormatException(
-                        $"The workbook has no sheet named '{sheet}'; its sheets are {string.Join(", ", names.Select(n => $"'{n}'"))}.");
-                }
-                throw new SourceFormatException($"The workbook lists sheet '{sheet}' but the sheet itself is missing from the file.");
-            }
-            return new XlsxSheetSource(file, zip, part, sheet);
+            return workbook.OpenSheet(sheet, ownsWorkbook: true);
         }
         catch
         {
-            zip?.Dispose();
-            file.Dispose();
+            workbook.Dispose();
             throw;
         }
     }
@@ -100,6 +80,18 @@ sealed class XlsxSheetSource : IRowSource
     public long RowIndex => _rowIndex;
 
     public int FieldCount => _fieldCount;
+
+    public int ReadWidth
+    {
+        get => _readWidth;
+        set => _readWidth = Math.Clamp(value, 0, CellReference.MaxColumns);
+    }
+
+    /// <summary>
+    /// Whether a row with no value of its own, only text repeated down from a merged range, is read: while there are
+    /// fewer of them than rows with values, so that a range reaching down a million rows costs no more than its file.
+    /// </summary>
+    bool MergedOnlyRowsLeft => _rowsOnlyMerged < _rowsOfTheirOwn;
 
     public string? GetText(int column) => column >= 0 && column < _fieldCount ? _texts[column] : null;
 
@@ -121,7 +113,7 @@ sealed class XlsxSheetSource : IRowSource
                 // Rows left out of the file are blank, unless a merged range from above reaches down through them.
                 while (_nextRow < _parsedRow)
                 {
-                    if (_nextRow > _merges.LastRowFilled)
+                    if (_nextRow > _merges.LastRowFilled || !MergedOnlyRowsLeft)
                     {
                         _nextRow = _parsedRow;
                         break;
@@ -149,22 +141,48 @@ sealed class XlsxSheetSource : IRowSource
     bool Emit(int row, bool own)
     {
         Array.Clear(_texts, 0, _fieldCount);
+        var width = _readWidth;
         var last = -1;
         if (own)
         {
             foreach (var (column, text) in _cells)
             {
-                if (column >= _texts.Length)
-                {
-                    Array.Resize(ref _texts, Math.Min(Math.Max(column + 1, _texts.Length * 2), CellReference.MaxColumns));
-                }
-                _texts[column] = text;
                 last = Math.Max(last, column);
+                if (column < width)
+                {
+                    Reserve(column + 1);
+                    _texts[column] = text;
+                }
             }
         }
-        _fieldCount = Math.Max(last, _merges.Fill(row, _texts, _texts.Length)) + 1;
+        Reserve(Math.Min(_merges.Widest, width));
+        var reach = _merges.Fill(row, _texts, width);
+        _fieldCount = Math.Min(Math.Max(last, reach) + 1, width);
+        Reserve(_fieldCount);
         _rowIndex = row + 1L;
-        return _fieldCount > 0;
+        if (_fieldCount == 0)
+        {
+            return false;
+        }
+        if (last >= 0)
+        {
+            _rowsOfTheirOwn++;
+            return true;
+        }
+        if (MergedOnlyRowsLeft)
+        {
+            _rowsOnlyMerged++;
+            return true;
+        }
+        return false;
+    }
+
+    void Reserve(int length)
+    {
+        if (length > _texts.Length)
+        {
+            Array.Resize(ref _texts, Math.Min(Math.Max(length, _texts.Length * 2), CellReference.MaxColumns));
+        }
     }
 
     void MoveIntoSheetData()
@@ -271,7 +289,7 @@ sealed class XlsxSheetSource : IRowSource
         _xml.Read();
         if (raw is not null && column < CellReference.MaxColumns)
         {
-            var format = _formats.Of(style);
+            var format = _workbook.Formats.Of(style);
             var value = Value(raw, type, format);
             if (CellText.Of(value, value is double ? format.Code : null) is { } text)
             {
@@ -289,7 +307,7 @@ sealed class XlsxSheetSource : IRowSource
         switch (type)
         {
             case "s":
-                return int.TryParse(raw, NumberStyles.Any, CultureInfo.InvariantCulture, out var index) ? Strings[index] : raw;
+                return int.TryParse(raw, NumberStyles.Any, CultureInfo.InvariantCulture, out var index) ? _workbook.Strings[index] : raw;
             case "inlineStr":
             case "str":
                 return OpenXmlText.Unescaped(raw);
@@ -311,7 +329,7 @@ sealed class XlsxSheetSource : IRowSource
         switch (format.Kind)
         {
             case NumberFormatKind.Date:
-                var serial = _date1904 ? number + Date1904Offset : number is >= 0 and < NonexistentLeapDay ? number + 1 : number;
+                var serial = _workbook.Date1904 ? number + Date1904Offset : number is >= 0 and < NonexistentLeapDay ? number + 1 : number;
                 return serial is > OADateMin and < OADateMax ? DateTime.FromOADate(serial) : number;
             case NumberFormatKind.Duration:
                 return Math.Abs(number) < TimeSpan.MaxValue.TotalDays ? TimeSpan.FromDays(number) : number;
@@ -324,8 +342,9 @@ sealed class XlsxSheetSource : IRowSource
     {
         _xml.Dispose();
         _part.Dispose();
-        _strings?.Dispose();
-        _zip.Dispose();
-        _file.Dispose();
+        if (_ownsWorkbook)
+        {
+            _workbook.Dispose();
+        }
     }
 }

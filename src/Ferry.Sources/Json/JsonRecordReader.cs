@@ -1,12 +1,13 @@
 using Ferry.Core.Sources;
+using Ferry.Sources.Tables;
 
 namespace Ferry.Sources.Json;
 
 /// <summary>Streams the rows of one table of a JSON or JSON Lines file, one record of the file at a time.</summary>
 sealed class JsonRecordReader(JsonRecordStream records, RecordFlattener flattener, string recordTable, IReadOnlyList<string> columns)
-    : IRecordReader
+    : IRaggedRecordReader
 {
-    JsonRow _row = new(0, "start of file", []);
+    JsonRow _row = new(0, "start of file", new RowValues());
 
     public IReadOnlyList<string> Columns => columns;
 
@@ -30,7 +31,9 @@ sealed class JsonRecordReader(JsonRecordStream records, RecordFlattener flattene
         return true;
     }
 
-    public string? GetValue(int ordinal) => ordinal < _row.Values.Length ? _row.Values[ordinal] : null;
+    public string? GetValue(int ordinal) => _row.Values[ordinal];
+
+    public int FieldCount => Math.Min(_row.Values.Length, columns.Count);
 
     public void Dispose() => records.Dispose();
 }

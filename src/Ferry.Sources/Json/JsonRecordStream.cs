@@ -15,6 +15,7 @@ sealed class JsonRecordStream : IDisposable
     readonly JsonReadBuffer _buffer;
     readonly bool _lines;
     readonly List<string> _tables = [];
+    readonly HashSet<string> _tableNames = new(StringComparer.Ordinal);
     readonly List<string> _envelopeKeys = [];
     int _envelopeKeyCount;
     Shape _shape;
@@ -121,7 +122,7 @@ sealed class JsonRecordStream : IDisposable
         {
             case JsonTokenType.StartObject when _lines:
                 _shape = Shape.Lines;
-                _tables.Add(RootTable);
+                AddTable(RootTable);
                 _number = 1;
                 return true;
             case JsonTokenType.StartObject:
@@ -129,7 +130,7 @@ sealed class JsonRecordStream : IDisposable
                 return false;
             case JsonTokenType.StartArray when !_lines:
                 _shape = Shape.RootArray;
-                _tables.Add(RootTable);
+                AddTable(RootTable);
                 return false;
             default:
                 throw new SourceFormatException(
@@ -203,7 +204,7 @@ sealed class JsonRecordStream : IDisposable
 
     void AddTable(string name)
     {
-        if (!_tables.Contains(name))
+        if (_tableNames.Add(name))
         {
             _tables.Add(name);
         }

@@ -9,7 +9,8 @@ namespace Ferry.Sources.Json;
 public static class JsonTableFile
 {
     /// <summary>One streaming pass over the file: whether it is "json" or "jsonl", and the tables it holds with their columns and row counts.</summary>
-    public static JsonLayout Describe(string path)
+    /// <param name="limits">A file with more tables, or a table with more fields, is refused as soon as one is met.</param>
+    public static JsonLayout Describe(string path, SourceOptions? limits = null)
     {
         // A file that starts with an object is an API envelope or the first line of JSON Lines; only what follows
         // that object tells, so the start is read once on its own before the records are.
@@ -19,7 +20,7 @@ public static class JsonTableFile
             lines = JsonRecordStream.HoldsLines(probe);
         }
         using var records = new JsonRecordStream(JsonText.OpenUtf8(path, out var encoding), lines);
-        var flattener = new RecordFlattener();
+        var flattener = new RecordFlattener(limits ?? new SourceOptions());
         var known = 0;
         while (records.MoveNext())
         {

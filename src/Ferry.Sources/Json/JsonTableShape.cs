@@ -1,4 +1,4 @@
-using Ferry.Core.Sources;
+using Ferry.Sources.Tables;
 
 namespace Ferry.Sources.Json;
 
@@ -7,17 +7,17 @@ sealed class JsonTableShape
 {
     public const string ParentColumn = "_parent";
 
-    /// <summary>More distinct keys than this means the keys hold data (ids, dates), not field names.</summary>
-    public const int MaxColumns = 10_000;
-
     readonly List<ColumnPath> _columns = [];
     readonly Dictionary<string, int>? _layoutOrdinals;
+    readonly int _maxColumns;
 
     /// <summary>A table whose columns are learnt as its rows are walked.</summary>
-    public JsonTableShape(string name, string? parent)
+    /// <param name="maxColumns">More distinct fields than this are refused: the keys most likely hold data (ids, dates), not field names.</param>
+    public JsonTableShape(string name, string? parent, int maxColumns)
     {
         Name = name;
         Parent = parent;
+        _maxColumns = maxColumns;
     }
 
     /// <summary>A table whose columns are fixed by a layout; keys it does not list are not kept.</summary>
@@ -59,10 +59,9 @@ sealed class JsonTableShape
             column.Ordinal = -1;
             return;
         }
-        if (_columns.Count == MaxColumns)
+        if (_columns.Count == _maxColumns)
         {
-            throw new SourceFormatException(
-                $"Table {Name} has more than {MaxColumns} different field names by row {RowCount}; its keys hold data (such as ids or dates) rather than field names, so they cannot be read as columns.");
+            throw SourceLimits.TooManyFields($"The table '{Name}' (by its record {RowCount})", _maxColumns);
         }
         column.Ordinal = _columns.Count;
         column.OnlyEmpty = empty;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Ferry.Core.Sources;
+using Ferry.Sources.Tables;
 
 namespace Ferry.Sources.Json;
 
@@ -16,10 +17,13 @@ sealed class RecordFlattener
 
     readonly Dictionary<string, JsonTableShape> _tables = new(StringComparer.Ordinal);
     readonly List<JsonTableShape> _order = [];
+    /// <summary>Describing, the limits a file is refused past; reading a table of a described file, null.</summary>
+    readonly SourceOptions? _limits;
     readonly JsonTableShape? _target;
     readonly JsonTableShape? _parent;
     readonly (int From, int To)[] _inherited = [];
-    readonly List<string?[]> _childrenOfParentRow = [];
+    readonly List<RowValues> _childrenOfParentRow = [];
+    readonly List<(int To, string Value)> _inheritedValues = [];
     readonly HashSet<string> _needed = new(StringComparer.Ordinal);
     readonly Queue<JsonRow> _rows = new();
     readonly List<(string Name, long Index)> _place = [];
@@ -28,9 +32,10 @@ sealed class RecordFlattener
 
     enum ArrayContents { Nothing, Scalars, Objects, Mixed }
 
-    /// <summary>A flattener that learns the tables of a file.</summary>
-    public RecordFlattener()
+    /// <summary>A flattener that learns the tables of a file, refusing one past the limits.</summary>
+    public RecordFlattener(SourceOptions limits)
     {
+        _limits = limits;
     }
 
     /// <summary>A flattener that keeps the rows of <paramref name="target"/>, in the columns the layout gives it.</summary>
@@ -80,7 +85,7 @@ sealed class RecordFlattener
 
     void Row(ref Utf8JsonReader reader, JsonTableShape table, long number, long parentNumber)
     {
-        var values = table == _target || table == _parent ? new string?[table.ColumnCount] : null;
+        var values = table == _target || table == _parent ? new RowValues() : null;
         if (values is not null && table.Parent is not null)
         {
             values[0] = parentNumber.ToString(CultureInfo.InvariantCulture);
@@ -97,12 +102,21 @@ sealed class RecordFlattener
         }
         else if (table == _parent)
         {
-            // The parent's fields may come after its array of children, so they are copied once the parent row is whole.
+            // The parent's fields may come after its array of children, so they are copied once the parent row is
+            // whole; only those with a value, so a child row costs the parent's values rather than its columns.
+            _inheritedValues.Clear();
+            foreach (var (from, to) in _inherited)
+            {
+                if (values![from] is { } value)
+                {
+                    _inheritedValues.Add((to, value));
+                }
+            }
             foreach (var child in _childrenOfParentRow)
             {
-                foreach (var (from, to) in _inherited)
+                foreach (var (to, value) in _inheritedValues)
                 {
-                    child[to] = values![from];
+                    child[to] = value;
                 }
             }
             _childrenOfParentRow.Clear();
@@ -122,7 +136,7 @@ sealed class RecordFlattener
     }
 
     /// <returns>Whether the object had any field.</returns>
-    bool Fields(ref Utf8JsonReader reader, JsonTableShape table, ColumnPath prefix, long number, string?[]? values)
+    bool Fields(ref Utf8JsonReader reader, JsonTableShape table, ColumnPath prefix, long number, RowValues? values)
     {
         var any = false;
         var next = 0;
@@ -156,7 +170,7 @@ sealed class RecordFlattener
         return any;
     }
 
-    void Array(ref Utf8JsonReader reader, JsonTableShape table, ColumnPath column, long number, string?[]? values)
+    void Array(ref Utf8JsonReader reader, JsonTableShape table, ColumnPath column, long number, RowValues? values)
     {
         var contents = Contents(reader);
         if (contents == ArrayContents.Objects)
@@ -203,7 +217,7 @@ sealed class RecordFlattener
     }
 
     /// <summary>Where a field's value goes in <paramref name="values"/>, or -1 when it is not kept; describing, notes the column.</summary>
-    int Slot(JsonTableShape table, ColumnPath column, string?[]? values, bool empty = false)
+    int Slot(JsonTableShape table, ColumnPath column, RowValues? values, bool empty = false)
     {
         if (Describing)
         {
@@ -217,7 +231,11 @@ sealed class RecordFlattener
     {
         if (!_tables.TryGetValue(name, out var shape))
         {
-            shape = new JsonTableShape(name, parent) { Needed = Describing || _needed.Contains(name) };
+            if (_limits is { } limits && _order.Count == limits.MaxTables)
+            {
+                throw SourceLimits.TooManyTables("The JSON file", null, limits.MaxTables);
+            }
+            shape = new JsonTableShape(name, parent, _limits?.MaxColumns ?? int.MaxValue) { Needed = Describing || _needed.Contains(name) };
             _tables.Add(name, shape);
             _order.Add(shape);
         }

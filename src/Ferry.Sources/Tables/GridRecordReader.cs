@@ -8,7 +8,7 @@ namespace Ferry.Sources.Tables;
 /// Reads a sheet or delimited text as a table: finds the header (below any title rows), then streams the data rows
 /// under it, leaving out rows labelled as totals. Rows read ahead for the header are replayed, never read twice.
 /// </summary>
-public sealed partial class GridRecordReader : IRecordReader
+public sealed partial class GridRecordReader : IRaggedRecordReader
 {
     readonly IRowSource _source;
     readonly Queue<SampleRow> _ahead;
@@ -42,22 +42,41 @@ public sealed partial class GridRecordReader : IRecordReader
 
     long CurrentIndex => _current?.RowIndex ?? _source.RowIndex;
 
-    /// <param name="table">Named in locations (a sheet); null for a file holding one table.</param>
+    /// <param name="table">The sheet's name, named in locations and refusals; null for a file holding one table.</param>
     /// <param name="delimiter">For delimited text: a row wider than its header is an error (an unquoted delimiter), not more columns.</param>
-    public static GridRecordReader Open(IRowSource source, string? table, long? headerRow, char? delimiter)
+    /// <param name="maxColumns">A table with more columns is refused (<see cref="TableTooWideException"/>) before its rows are read.</param>
+    public static GridRecordReader Open(IRowSource source, string? table, long? headerRow, char? delimiter, int maxColumns)
     {
         try
         {
-            var ahead = new List<SampleRow>();
-            while (ahead.Count < HeaderDetector.SampleSize || (headerRow is { } wanted && ahead[^1].RowIndex < wanted && ahead.Count < 10_000))
+            var what = table is null ? "The file" : $"The sheet '{table}'";
+            if (delimiter is null)
             {
-                if (!source.Read())
+                // One cell past the limit tells a table too wide; a sheet's cells and merged ranges further out are never read.
+                source.ReadWidth = maxColumns + 1;
+            }
+            var ahead = new List<SampleRow>();
+            while (ahead.Count < HeaderDetector.SampleSize && source.Read())
+            {
+                // A row of text wider than its header is an error, so one row too wide means a table too wide.
+                if (delimiter is not null && source.FieldCount > maxColumns)
                 {
-                    break;
+                    throw SourceLimits.TooManyColumns(what, source.FieldCount, maxColumns);
                 }
-                ahead.Add(SampleRow.From(source));
+                if (headerRow is null || source.RowIndex >= headerRow)
+                {
+                    ahead.Add(SampleRow.From(source, maxColumns));
+                }
             }
             var layout = HeaderDetector.Detect(ahead, headerRow, widenToData: delimiter is null);
+            if (layout.Columns.Count > maxColumns)
+            {
+                throw SourceLimits.TooManyColumns(what, null, maxColumns);
+            }
+            if (delimiter is null)
+            {
+                source.ReadWidth = layout.Columns.Count;
+            }
             var queue = new Queue<SampleRow>(ahead.Where(r => r.RowIndex > layout.HeaderRow));
             return new GridRecordReader(source, layout, queue, table, delimiter);
         }
@@ -89,7 +108,7 @@ public sealed partial class GridRecordReader : IRecordReader
                 TotalRows++;
                 continue;
             }
-            var width = _current?.Cells.Length ?? _source.FieldCount;
+            var width = _current?.Length ?? _source.FieldCount;
             if (_delimiter is { } delimiter && width > Columns.Count)
             {
                 throw new SourceFormatException(
@@ -102,11 +121,14 @@ public sealed partial class GridRecordReader : IRecordReader
 
     public string? GetValue(int ordinal) => ordinal < Columns.Count ? GetCell(ordinal) : null;
 
+    /// <summary>The current row's cells up to its last non-blank one within the table; the values past it are null.</summary>
+    public int FieldCount => Math.Min(_current?.Length ?? _source.FieldCount, Columns.Count);
+
     string? GetCell(int column) => column < 0 ? null : _current is { } row ? row[column] : _source.GetText(column);
 
     int FirstFilled()
     {
-        var width = _current?.Cells.Length ?? _source.FieldCount;
+        var width = FieldCount;
         for (var i = 0; i < width; i++)
         {
             if (GetCell(i) is not null)

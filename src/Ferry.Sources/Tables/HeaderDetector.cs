@@ -10,26 +10,25 @@ namespace Ferry.Sources.Tables;
 /// </summary>
 public static class HeaderDetector
 {
-    /// <summary>How many non-blank rows are read ahead to decide.</summary>
+    /// <summary>How many non-blank rows, from the chosen header row if there is one, are read ahead to decide.</summary>
     public const int SampleSize = 30;
 
     const int SearchRows = 20;
 
     public static HeaderLayout Detect(IReadOnlyList<SampleRow> rows, long? headerRow, bool widenToData)
     {
-        if (rows.Count == 0)
-        {
-            throw new SourceFormatException("The table is empty: it has no rows with values. Export the data again and upload the file that has rows in it.");
-        }
         int header;
         if (headerRow is { } wanted)
         {
             header = rows.ToList().FindIndex(r => r.RowIndex == wanted);
             if (header < 0)
             {
-                throw new SourceFormatException(
-                    $"Row {wanted} cannot be the header: it is blank or not among the first {SampleSize} rows with values (rows {rows[0].RowIndex}–{rows[^1].RowIndex}).");
+                throw new SourceFormatException($"Row {wanted} cannot be the header: it is blank, or the table ends before it.");
             }
+        }
+        else if (rows.Count == 0)
+        {
+            throw new SourceFormatException("The table is empty: it has no rows with values. Export the data again and upload the file that has rows in it.");
         }
         else
         {
@@ -37,6 +36,7 @@ public static class HeaderDetector
         }
 
         var names = rows[header].Cells.ToArray();
+        var width = rows[header].Length;
         var headerRows = 1;
         if (headerRow is null && header + 1 < rows.Count && IsUnitRow(rows, header))
         {
@@ -69,12 +69,11 @@ public static class HeaderDetector
             headerRows = 2;
         }
 
-        var width = names.Length;
         if (widenToData)
         {
             for (var i = header + 1; i < rows.Count; i++)
             {
-                width = Math.Max(width, rows[i].Cells.Length);
+                width = Math.Max(width, rows[i].Length);
             }
         }
         return new HeaderLayout(rows[header].RowIndex, headerRows, UniqueNames(names, width));
@@ -179,13 +178,21 @@ public static class HeaderDetector
     {
         var result = new List<string>(width);
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        // Where each repeated name's numbering goes on, so a row of one name repeated costs no more than its width.
+        var nextNumber = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < width; i++)
         {
             var name = i < names.Length && names[i] is { } n ? n : $"Column {i + 1}";
             var unique = name;
-            for (var k = 2; !seen.Add(unique); k++)
+            if (!seen.Add(unique))
             {
-                unique = $"{name} ({k})";
+                var k = nextNumber.GetValueOrDefault(name, 2);
+                do
+                {
+                    unique = $"{name} ({k++})";
+                }
+                while (!seen.Add(unique));
+                nextNumber[name] = k;
             }
             result.Add(unique);
         }

@@ -127,5 +127,8 @@ public sealed class SmallUploadFerryApp() : FerryApp(new() { ["Storage:MaxUpload
     public const long Limit = 1024;
 }
 
+/// <summary>A server that reads tables of at most three columns.</summary>
+public sealed class NarrowTablesFerryApp() : FerryApp(new() { ["Sources:MaxColumns"] = "3" });
+
 /// <summary>A server whose migrations may be rolled back for one millisecond after they finish, i.e. never in practice.</summary>
 public sealed class NoRollbackWindowFerryApp() : FerryApp(new() { ["Worker:RollbackWindow"] = "00:00:00.001" });

@@ -43,6 +43,44 @@ static class LegacyFiles
         workbook.Write(file);
     }
 
+    /// <summary>
+    /// "Data": a header (Name, Qty), one row of data, another on row 10,000, and the names merged from the first data
+    /// row down to row 10,000.
+    /// </summary>
+    public static void MergedDownTenThousandRows(string path)
+    {
+        var workbook = new HSSFWorkbook();
+        var sheet = workbook.CreateSheet("Data");
+        var header = sheet.CreateRow(0);
+        header.CreateCell(0).SetCellValue("Name");
+        header.CreateCell(1).SetCellValue("Qty");
+        var first = sheet.CreateRow(1);
+        first.CreateCell(0).SetCellValue("Acme");
+        first.CreateCell(1).SetCellValue(1);
+        var last = sheet.CreateRow(9_999);
+        last.CreateCell(0).SetCellValue("Zenith");
+        last.CreateCell(1).SetCellValue(9);
+        sheet.AddMergedRegion(new CellRangeAddress(1, 9_999, 0, 0));
+        using var file = File.Create(path);
+        workbook.Write(file);
+    }
+
+    /// <summary>"Data": a header (Name, Qty) with a stray value in the sheet's last column (IV), and one row of data.</summary>
+    public static void StrayValueInTheLastColumn(string path)
+    {
+        var workbook = new HSSFWorkbook();
+        var sheet = workbook.CreateSheet("Data");
+        var header = sheet.CreateRow(0);
+        header.CreateCell(0).SetCellValue("Name");
+        header.CreateCell(1).SetCellValue("Qty");
+        header.CreateCell(255).SetCellValue("x");
+        var row = sheet.CreateRow(1);
+        row.CreateCell(0).SetCellValue("Acme");
+        row.CreateCell(1).SetCellValue(1);
+        using var file = File.Create(path);
+        workbook.Write(file);
+    }
+
     /// <summary>An OLE compound file holding the given streams and nothing else.</summary>
     public static void Compound(string path, params (string Name, byte[] Content)[] streams)
     {

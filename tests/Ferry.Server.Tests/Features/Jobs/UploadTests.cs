@@ -23,6 +23,8 @@ public sealed class UploadTests(FerryApp app) : IClassFixture<FerryApp>
             "Bharat Stores,b@bharat.example,Pune,Maharashtra")),
         "zip bomb in a workbook" => Workbook(new XlsxBuilder().ZeroFilledPart("xl/media/image1.png", 1L << 30)),
         "macro-enabled workbook" => Workbook(new XlsxBuilder().MacroEnabled()),
+        "workbook of five sheets with a value at XFD1" => FiveSheetsWithAValueAtXfd1(),
+        "CSV of 200,000 columns" => Encoding.UTF8.GetBytes(string.Join(",", Enumerable.Range(1, 200_000).Select(i => $"c{i}")) + "\n"),
         "JSON nested 10,000 deep" => Encoding.UTF8.GetBytes("[" + new string('[', 10_000) + new string(']', 10_000) + "]"),
         "XML declaring entities" => Encoding.UTF8.GetBytes(
             "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><ENVELOPE>&x;</ENVELOPE>"),
@@ -34,6 +36,21 @@ public sealed class UploadTests(FerryApp app) : IClassFixture<FerryApp>
     static byte[] Workbook(XlsxBuilder builder)
     {
         builder.Sheet("Customers").Row(1, "Customer Name", "City").Row(2, "Acme", "Pune");
+        return Saved(builder);
+    }
+
+    static byte[] FiveSheetsWithAValueAtXfd1()
+    {
+        var builder = new XlsxBuilder();
+        for (var i = 1; i <= 5; i++)
+        {
+            builder.Sheet($"Sheet{i}").Cell("XFD1", "x");
+        }
+        return Saved(builder);
+    }
+
+    static byte[] Saved(XlsxBuilder builder)
+    {
         var path = Path.GetTempFileName();
         try
         {
@@ -70,6 +87,8 @@ public sealed class UploadTests(FerryApp app) : IClassFixture<FerryApp>
     [InlineData("ragged row with an extra value")]
     [InlineData("zip bomb in a workbook")]
     [InlineData("macro-enabled workbook")]
+    [InlineData("workbook of five sheets with a value at XFD1")]
+    [InlineData("CSV of 200,000 columns")]
     [InlineData("JSON nested 10,000 deep")]
     [InlineData("XML declaring entities")]
     [InlineData("a Word document")]
