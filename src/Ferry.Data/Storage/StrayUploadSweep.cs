@@ -23,14 +23,15 @@ public static class StrayUploadSweep
         var removed = 0;
         foreach (var organizationFolder in Directory.EnumerateDirectories(root))
         {
+            var held = await HeldFilesAsync(db, Path.GetFileName(organizationFolder), cancellationToken);
             foreach (var jobFolder in Directory.EnumerateDirectories(organizationFolder))
             {
-                var held = await HeldFileAsync(db, Path.GetFileName(organizationFolder), Path.GetFileName(jobFolder), cancellationToken);
-                foreach (var file in Directory.EnumerateFiles(jobFolder))
+                var file = held.GetValueOrDefault(Path.GetFileName(jobFolder));
+                foreach (var stored in Directory.EnumerateFiles(jobFolder))
                 {
-                    if (Path.GetFileName(file) != held && File.GetLastWriteTimeUtc(file) < cutoff)
+                    if (Path.GetFileName(stored) != file && File.GetLastWriteTimeUtc(stored) < cutoff)
                     {
-                        File.Delete(file);
+                        File.Delete(stored);
                         removed++;
                     }
                 }
@@ -43,16 +44,17 @@ public static class StrayUploadSweep
         return removed;
     }
 
-    /// <summary>The stored file name the job holds, or null when the folder names no live job.</summary>
-    static async Task<string?> HeldFileAsync(FerryDbContext db, string organization, string job, CancellationToken cancellationToken)
+    /// <summary>The stored file each live job of the organization holds, by the job's folder name.</summary>
+    static async Task<Dictionary<string, string?>> HeldFilesAsync(FerryDbContext db, string organization, CancellationToken cancellationToken)
     {
-        if (!Guid.TryParseExact(organization, "N", out var organizationId) || !Guid.TryParseExact(job, "N", out var jobId))
+        if (!Guid.TryParseExact(organization, "N", out var organizationId))
         {
-            return null;
+            return [];
         }
-        return await db.Jobs.IgnoreQueryFilters()
-            .Where(j => j.Id == jobId && j.OrganizationId == organizationId && j.DeletedAt == null)
-            .Select(j => j.StoredFileName)
-            .FirstOrDefaultAsync(cancellationToken);
+        var jobs = await db.Jobs.IgnoreQueryFilters()
+            .Where(j => j.OrganizationId == organizationId && j.DeletedAt == null)
+            .Select(j => new { j.Id, j.StoredFileName })
+            .ToListAsync(cancellationToken);
+        return jobs.ToDictionary(j => j.Id.ToString("N"), j => j.StoredFileName, StringComparer.Ordinal);
     }
 }

@@ -98,7 +98,7 @@ public sealed record TableProfileResponse(
 
     internal static TableProfileResponse Of(Guid jobId, TableInspection table, Paging paging)
     {
-        var columns = paging.Of(table.ColumnProfiles.Count > 0 ? table.ColumnProfiles : [.. table.Columns.Select(Unprofiled)]);
+        var columns = paging.Slice(table.ColumnProfiles.Count > 0 ? table.ColumnProfiles : [.. table.Columns.Select(Unprofiled)]);
         var names = columns.Items.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
         return new TableProfileResponse(jobId, table.Name, table.Parent, table.HeaderRow, table.RowCount, table.TotalRows, table.Columns.Count,
             columns.Page, columns.PageSize,
@@ -146,21 +146,23 @@ public sealed record JobResponse(
     JsonElement? ByEntity,
     JsonElement? Reconciliation)
 {
-    public static JobResponse From(MigrationJob job) => new(
+    public static JobResponse From(MigrationJob job) => From(job, StoredProfile.Read(job));
+
+    static JobResponse From(MigrationJob job, FileProfile? profile) => new(
         job.Id, job.Name, job.Description, job.SourceType, job.DataTypes, job.ConflictStrategy, job.Status, job.BatchSize,
         job.CreatedByUserId, job.CreatedAt, job.UpdatedAt, job.QueuedAt, job.StartedAt, job.FinishedAt, job.RolledBackAt,
         job.CancelRequested, job.LastError,
         new JobCounts(job.RecordsTotal, job.RecordsProcessed, job.RecordsSucceeded, job.RecordsInserted, job.RecordsUpdated, job.RecordsSkipped, job.RecordsFailed),
-        FileOf(job),
+        FileOf(job, profile),
         JsonColumn.Parse(job.ValidationReport),
         JsonColumn.Parse(job.RollbackSummary),
-        BookFormats.IsBook(StoredProfile.Read(job)?.Format) ? BookJobOptions.Read(job.Options) : null,
+        BookFormats.IsBook(profile?.Format) ? BookJobOptions.Read(job.Options) : null,
         JsonColumn.Parse(job.EntityCounts),
         JsonColumn.Parse(job.Reconciliation));
 
-    static FileResponse? FileOf(MigrationJob job)
+    static FileResponse? FileOf(MigrationJob job, FileProfile? profile)
     {
-        if (StoredProfile.Read(job) is not { } profile)
+        if (profile is null)
         {
             return null;
         }

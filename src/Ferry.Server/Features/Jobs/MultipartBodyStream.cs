@@ -14,7 +14,17 @@ sealed class MultipartBodyStream(Stream inner) : Stream
     public override long Length => throw new NotSupportedException();
     public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
-    public override int Read(byte[] buffer, int offset, int count) => Guard(() => inner.Read(buffer, offset, count));
+    public override int Read(byte[] buffer, int offset, int count)
+    {
+        try
+        {
+            return inner.Read(buffer, offset, count);
+        }
+        catch (Exception e) when (e is (IOException or InvalidDataException) and not BadHttpRequestException)
+        {
+            throw Malformed(e);
+        }
+    }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -44,16 +54,4 @@ sealed class MultipartBodyStream(Stream inner) : Stream
     {
         Field = "file",
     };
-
-    static int Guard(Func<int> read)
-    {
-        try
-        {
-            return read();
-        }
-        catch (Exception e) when (e is (IOException or InvalidDataException) and not BadHttpRequestException)
-        {
-            throw Malformed(e);
-        }
-    }
 }

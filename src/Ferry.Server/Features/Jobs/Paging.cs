@@ -24,6 +24,6 @@ readonly record struct Paging(int Page, int Size)
     }
 
     /// <summary>This page of a list already in memory.</summary>
-    public Paged<TItem> Of<TItem>(IReadOnlyList<TItem> all) =>
+    public Paged<TItem> Slice<TItem>(IReadOnlyList<TItem> all) =>
         new(Offset >= all.Count ? [] : [.. all.Skip((int)Offset).Take(Size)], all.Count, Page, Size);
 }
